@@ -1,0 +1,27 @@
+import { shell, type App, type Session } from 'electron';
+import { isAllowedExternalUrl } from '../security/trusted-url';
+
+/**
+ * App-wide defaults: no navigation away from our page, no new windows (tel:/mailto: go to the OS),
+ * no <webview>, every permission request denied.
+ */
+export function hardenApp(app: App, isTrustedUrl: (url: string) => boolean): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrustedUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isTrustedUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+export function denyPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}

@@ -1,0 +1,40 @@
+import { BrowserWindow } from 'electron';
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  iconPath: string;
+  load: (window: BrowserWindow) => Promise<void>;
+  /** True once the user chose Quit; until then closing only hides to the tray so the store and sync keep running. */
+  isQuitting: () => boolean;
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Floorguard',
+    icon: options.iconPath,
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('close', (event) => {
+    if (options.isQuitting()) return;
+    event.preventDefault();
+    window.hide();
+  });
+  void options.load(window);
+  return window;
+}

@@ -1,0 +1,38 @@
+/**
+ * Which URLs the app's own window may show and which frames may call IPC. Compared by parsed origin and path,
+ * never by substring: `file:///…/out/renderer/index.html` in production, the dev server's origin in dev.
+ */
+export interface TrustedOrigins {
+  /** Absolute file URL of the built renderer's index.html. */
+  rendererFileUrl: string;
+  /** electron-vite's dev server, only when running `npm run dev`. */
+  devServerUrl?: string | undefined;
+}
+
+export function isTrustedRendererUrl(url: string, trusted: TrustedOrigins): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'file:') {
+    const expected = new URL(trusted.rendererFileUrl);
+    return parsed.pathname === expected.pathname && parsed.host === '';
+  }
+  if (trusted.devServerUrl) {
+    const dev = new URL(trusted.devServerUrl);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === dev.origin;
+  }
+  return false;
+}
+
+/** Links the app may hand to the OS: phone numbers (escalation board) and mail; nothing that loads remote content. */
+export function isAllowedExternalUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'tel:' || protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}

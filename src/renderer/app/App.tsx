@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import { floorguard } from '../bridge/floorguard';
+import { PlacePlaceholder } from '../features/placeholder/PlacePlaceholder';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { followSettingsChanges, useSeatStore } from '../features/settings/seat-store';
+import { NavBar } from './NavBar';
+import { useNavStore } from './nav-store';
+import { StatusBar } from './StatusBar';
+import { usePlaceShortcuts } from './use-shortcuts';
+
+export function App() {
+  const place = useNavStore((s) => s.place);
+  const [host, setHost] = useState<'electron' | 'harness' | null>(null);
+  usePlaceShortcuts();
+
+  useEffect(() => {
+    void useSeatStore.getState().load();
+    void floorguard()
+      .invoke('app:info', {})
+      .then((r) => r.ok && setHost(r.value.host));
+    return followSettingsChanges();
+  }, []);
+
+  return (
+    <div className="shell">
+      <NavBar />
+      <main className="shell__main" data-place={place}>
+        {place === 'settings' ? <SettingsPage /> : <PlacePlaceholder place={place} />}
+      </main>
+      <StatusBar host={host} />
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSeatStore } from './seat-store';
+import { IpcErrorMessage } from '../../app/IpcErrorMessage';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const settings = useSeatStore((s) => s.settings);
+  const update = useSeatStore((s) => s.update);
+  const error = useSeatStore((s) => s.error);
+  const [agentName, setAgentName] = useState(settings.agentName);
+  const [seatName, setSeatName] = useState(settings.seatName);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    setAgentName(settings.agentName);
+    setSeatName(settings.seatName);
+  }, [settings.agentName, settings.seatName]);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(await update({ agentName, seatName }));
+  };
+
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <form className="form" onSubmit={(e) => void onSubmit(e)}>
+        <label>
+          {t('settings.agentName')}
+          <input value={agentName} onChange={(e) => setAgentName(e.target.value)} maxLength={64} />
+        </label>
+        <label>
+          {t('settings.seatName')}
+          <input value={seatName} onChange={(e) => setSeatName(e.target.value)} maxLength={64} />
+        </label>
+        <button type="submit">{t('settings.save')}</button>
+        {saved && <span role="status">{t('settings.saved')}</span>}
+        {error && <IpcErrorMessage error={error} />}
+      </form>
+    </section>
+  );
+}

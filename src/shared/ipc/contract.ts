@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { SeatSettings, SeatSettingsPatch } from '../settings/schema';
+
+/**
+ * The one IPC contract between the renderer and the main process.
+ * Channel names are `domain:verb`; every request and response is a zod schema checked on arrival,
+ * in the Electron binding, in the browser harness binding, and again by the client on the way back.
+ */
+function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response };
+}
+
+const Empty = z.object({}).strict();
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** `electron` in the desktop app, `harness` in the browser harness. */
+  host: z.enum(['electron', 'harness']),
+  platform: z.string(),
+  userDataDir: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const NetworkStatus = z.object({
+  online: z.boolean(),
+  checkedAt: z.iso.datetime(),
+});
+export type NetworkStatus = z.infer<typeof NetworkStatus>;
+
+export const ipcContract = {
+  'app:info': channel(Empty, AppInfo),
+  'settings:get': channel(Empty, SeatSettings),
+  'settings:update': channel(SeatSettingsPatch, SeatSettings),
+  'network:status': channel(Empty, NetworkStatus),
+} as const;
+
+/** Main → renderer events: name → payload schema. */
+export const ipcEvents = {
+  'settings:changed': SeatSettings,
+  'network:changed': NetworkStatus,
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type Channel = keyof IpcContract;
+export type RequestOf<C extends Channel> = z.input<IpcContract[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<IpcContract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<IpcContract[C]['response']>;
+
+export type IpcEvents = typeof ipcEvents;
+export type EventName = keyof IpcEvents;
+export type EventPayload<E extends EventName> = z.output<IpcEvents[E]>;
+
+export const CHANNELS = Object.keys(ipcContract) as Channel[];
+export const EVENT_NAMES = Object.keys(ipcEvents) as EventName[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(ipcContract, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(ipcEvents, name);
+}
