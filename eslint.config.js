@@ -5,10 +5,24 @@ import tseslint from 'typescript-eslint';
 
 /** Layer rules: what each part of the tree may import. A wrong import fails `npm run lint`. */
 const nodeBuiltins = { group: ['node:*'], message: 'src/shared runs everywhere: no Node-only APIs.' };
-const electron = { name: 'electron', message: 'Only src/main/electron, src/main/index.ts and src/preload touch Electron.' };
+const electron = {
+  name: 'electron',
+  message: 'Only src/main/electron, src/main/index.ts and src/preload touch Electron.',
+};
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'release', 'coverage', 'test-results', 'playwright-report', '.harness-data'] },
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      'release',
+      'coverage',
+      'test-results',
+      'playwright-report',
+      '.harness-data',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -25,11 +39,29 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electron, { name: 'react', message: 'src/shared has no UI.' }, { name: 'dexie', message: 'src/shared has no storage.' }],
-          patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/harness/**'], message: 'src/shared imports nothing from the processes.' }],
+          paths: [
+            electron,
+            { name: 'react', message: 'src/shared has no UI.' },
+            { name: 'dexie', message: 'src/shared has no storage.' },
+          ],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/harness/**'],
+              message: 'src/shared imports nothing from the processes.',
+            },
+          ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'process', 'Buffer'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'indexedDB',
+        'process',
+        'Buffer',
+      ],
     },
   },
   {
@@ -42,21 +74,56 @@ export default tseslint.config(
         'error',
         {
           paths: [electron],
-          patterns: [nodeBuiltins, { group: ['**/main/**', '**/harness/**', '**/server/**'], message: 'The renderer reaches main only through the IPC contract.' }],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/harness/**', '**/server/**'],
+              message: 'The renderer reaches main only through the IPC contract.',
+            },
+          ],
         },
       ],
     },
   },
   {
-    files: ['src/main/services/**/*.ts', 'src/main/tray/**/*.ts', 'src/main/security/**/*.ts', 'src/harness/**/*.ts'],
+    files: [
+      'src/main/services/**/*.ts',
+      'src/main/tray/**/*.ts',
+      'src/main/security/**/*.ts',
+      'src/harness/**/*.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ ...electron, message: 'Services are plain Node, injectable and tested without Electron.' }], patterns: [{ group: ['**/renderer/**'], message: 'Main never imports the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { ...electron, message: 'Services are plain Node, injectable and tested without Electron.' },
+          ],
+          patterns: [{ group: ['**/renderer/**'], message: 'Main never imports the renderer.' }],
+        },
+      ],
     },
+  },
+  {
+    // Playwright reads fixture dependencies from the destructuring pattern; `{}` means "none".
+    files: ['test/e2e/**/*.ts', 'test/electron/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
   },
   {
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electron], patterns: [{ group: ['**/src/main/**', '**/src/renderer/**'], message: 'The server shares only src/shared with the app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            {
+              group: ['**/src/main/**', '**/src/renderer/**'],
+              message: 'The server shares only src/shared with the app.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

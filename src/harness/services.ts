@@ -5,16 +5,22 @@ import type { MainServices } from '../main/services/handlers';
 import { jsonFileSettingsBackend } from '../main/services/settings/json-file-backend';
 import { createSettingsService } from '../main/services/settings/settings-service';
 
-const { version } = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'),
-) as { version: string };
+const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as {
+  version: string;
+};
 
 /** The main-process services as the harness runs them: same classes, Node backends, switchable conditions. */
 export function createHarnessServices(dataDir: string) {
   let online = true;
   const network = createNetworkMonitor({ probe: () => online, intervalMs: 250 });
   const services: MainServices = {
-    appInfo: { name: 'Floorguard', version, host: 'harness', platform: process.platform, userDataDir: dataDir },
+    appInfo: {
+      name: 'Floorguard',
+      version,
+      host: 'harness',
+      platform: process.platform,
+      userDataDir: dataDir,
+    },
     settings: createSettingsService(jsonFileSettingsBackend(join(dataDir, 'settings.json'))),
     network,
   };

@@ -27,6 +27,10 @@ export function bindIpcMain(
   };
 }
 
-export function sendEvent<E extends EventName>(target: WebContents, event: E, payload: EventPayload<E>): void {
+export function sendEvent<E extends EventName>(
+  target: WebContents,
+  event: E,
+  payload: EventPayload<E>,
+): void {
   if (!target.isDestroyed()) target.send(EVENT_CHANNEL, event, payload);
 }

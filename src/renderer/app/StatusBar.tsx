@@ -9,7 +9,10 @@ export function StatusBar({ host }: { host: 'electron' | 'harness' | null }) {
   const update = useSeatStore((s) => s.update);
   return (
     <footer className="status" aria-label={t('status.label')}>
-      <span className={online ? 'status__item status__item--ok' : 'status__item status__item--bad'} data-testid="status-network">
+      <span
+        className={online ? 'status__item status__item--ok' : 'status__item status__item--bad'}
+        data-testid="status-network"
+      >
         {online ? t('status.online') : t('status.offline')}
       </span>
       <span className="status__item" data-testid="status-pending">

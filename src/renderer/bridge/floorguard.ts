@@ -16,6 +16,10 @@ export function floorguard(): FloorguardApi {
   if (api) return api;
   api =
     window.floorguard ??
-    createIpcClient(createSocketTransport(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SOCKET_PATH}`));
+    createIpcClient(
+      createSocketTransport(
+        `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SOCKET_PATH}`,
+      ),
+    );
   return api;
 }

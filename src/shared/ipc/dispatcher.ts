@@ -1,10 +1,4 @@
-import {
-  ipcContract,
-  isChannel,
-  type Channel,
-  type ParsedRequestOf,
-  type ResponseOf,
-} from './contract';
+import { ipcContract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from './contract';
 import { fail, ok, toIssues, type IpcResult } from './result';
 
 /** What the main process implements: one function per channel, given an already-validated request. */
@@ -18,7 +12,10 @@ export type Dispatch = (channel: unknown, request: unknown) => Promise<IpcResult
  * Validates a raw message from the renderer against the contract, runs the handler, and validates what it returns.
  * Both bindings (Electron ipcMain and the harness WebSocket) go through this, so they behave the same.
  */
-export function createDispatcher(handlers: Handlers, onError?: (channel: string, error: unknown) => void): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  onError?: (channel: string, error: unknown) => void,
+): Dispatch {
   return async (channel, request) => {
     if (!isChannel(channel)) return fail('unknown_channel', `Unknown channel: ${String(channel)}`);
     return dispatchTo(channel, handlers, request, onError);
@@ -47,7 +44,11 @@ async function dispatchTo<C extends Channel>(
   const checked = spec.response.safeParse(value);
   if (!checked.success) {
     onError?.(channel, checked.error);
-    return fail('invalid_response', `Main returned an invalid response for ${channel}`, toIssues(checked.error));
+    return fail(
+      'invalid_response',
+      `Main returned an invalid response for ${channel}`,
+      toIssues(checked.error),
+    );
   }
   return ok(checked.data);
 }

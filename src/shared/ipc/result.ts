@@ -33,7 +33,11 @@ export function ok<T>(value: T): IpcResult<T> {
   return { ok: true, value };
 }
 
-export function fail(code: IpcErrorCode, message: string, issues?: IpcIssue[]): { ok: false; error: IpcError } {
+export function fail(
+  code: IpcErrorCode,
+  message: string,
+  issues?: IpcIssue[],
+): { ok: false; error: IpcError } {
   return issues ? { ok: false, error: { code, message, issues } } : { ok: false, error: { code, message } };
 }
 

@@ -1,8 +1,4 @@
-import {
-  DEFAULT_SEAT_SETTINGS,
-  SeatSettings,
-  type SeatSettingsPatch,
-} from '@shared/settings/schema';
+import { DEFAULT_SEAT_SETTINGS, SeatSettings, type SeatSettingsPatch } from '@shared/settings/schema';
 
 /** Where settings are kept: electron-store in the app, a JSON file in the harness, memory in tests. */
 export interface SettingsBackend {

@@ -1,21 +1,22 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import type { SeatSettings } from '@shared/settings/schema';
 import { useTranslation } from 'react-i18next';
 import { useSeatStore } from './seat-store';
 import { IpcErrorMessage } from '../../app/IpcErrorMessage';
 
 export function SettingsPage() {
-  const { t } = useTranslation();
   const settings = useSeatStore((s) => s.settings);
+  // Re-mount the form when main's values change (another window, the tray) so the fields show them.
+  return <SeatForm key={`${settings.agentName}\u0000${settings.seatName}`} settings={settings} />;
+}
+
+function SeatForm({ settings }: { settings: SeatSettings }) {
+  const { t } = useTranslation();
   const update = useSeatStore((s) => s.update);
   const error = useSeatStore((s) => s.error);
   const [agentName, setAgentName] = useState(settings.agentName);
   const [seatName, setSeatName] = useState(settings.seatName);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    setAgentName(settings.agentName);
-    setSeatName(settings.seatName);
-  }, [settings.agentName, settings.seatName]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isAllowedExternalUrl, isTrustedRendererUrl } from '../../../src/main/security/trusted-url';
+
+const prod = { rendererFileUrl: 'file:///opt/Floorguard/resources/app.asar/out/renderer/index.html' };
+const dev = { ...prod, devServerUrl: 'http://localhost:5173/' };
+
+describe('trusted renderer URLs', () => {
+  it('accepts our own page and its hash/query variants', () => {
+    expect(isTrustedRendererUrl(prod.rendererFileUrl, prod)).toBe(true);
+    expect(isTrustedRendererUrl(`${prod.rendererFileUrl}#calls`, prod)).toBe(true);
+  });
+
+  it('refuses other files, remote pages and look-alikes that a substring check would pass', () => {
+    expect(isTrustedRendererUrl('file:///etc/passwd', prod)).toBe(false);
+    expect(isTrustedRendererUrl('file:///tmp/out/renderer/index.html', prod)).toBe(false);
+    expect(isTrustedRendererUrl(`https://evil.example/${prod.rendererFileUrl}`, prod)).toBe(false);
+    expect(isTrustedRendererUrl('http://localhost:5173/', prod)).toBe(false);
+    expect(isTrustedRendererUrl('not a url', prod)).toBe(false);
+  });
+
+  it('accepts the dev server only by exact origin', () => {
+    expect(isTrustedRendererUrl('http://localhost:5173/index.html', dev)).toBe(true);
+    expect(isTrustedRendererUrl('http://localhost:5174/', dev)).toBe(false);
+    expect(isTrustedRendererUrl('http://localhost:5173.evil.example/', dev)).toBe(false);
+  });
+
+  it('hands only tel: and mailto: links to the OS', () => {
+    expect(isAllowedExternalUrl('tel:+8613800000000')).toBe(true);
+    expect(isAllowedExternalUrl('mailto:it@example.com')).toBe(true);
+    expect(isAllowedExternalUrl('https://example.com')).toBe(false);
+    expect(isAllowedExternalUrl('file:///etc/passwd')).toBe(false);
+    expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
+  });
+});
