@@ -55,4 +55,11 @@ export const CallLog = z
   .strict();
 export type CallLog = z.infer<typeof CallLog>;
 
-export const REQUIRED_CALL_FIELDS = ['id', 'createdAt', 'agent', 'callerPhone', 'problemType', 'summary'] as const;
+export const REQUIRED_CALL_FIELDS = [
+  'id',
+  'createdAt',
+  'agent',
+  'callerPhone',
+  'problemType',
+  'summary',
+] as const;

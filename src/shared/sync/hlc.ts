@@ -55,7 +55,8 @@ export class HybridClock {
     if (other.millis - wall > MAX_DRIFT_MS) throw new Error(`Remote clock too far ahead: ${remote}`);
     const millis = Math.max(wall, this.last.millis, other.millis);
     let counter = 0;
-    if (millis === this.last.millis && millis === other.millis) counter = Math.max(this.last.counter, other.counter) + 1;
+    if (millis === this.last.millis && millis === other.millis)
+      counter = Math.max(this.last.counter, other.counter) + 1;
     else if (millis === this.last.millis) counter = this.last.counter + 1;
     else if (millis === other.millis) counter = other.counter + 1;
     this.last = { millis, counter: this.bump(counter - 1), node: this.node };
