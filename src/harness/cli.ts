@@ -14,12 +14,15 @@ const { values } = parseArgs({
     data: { type: 'string', default: '.harness-data' },
     dev: { type: 'boolean', default: false },
     static: { type: 'string', default: 'out/renderer' },
+    policy: { type: 'string' },
   },
 });
 
 const dataDir = resolve(values.data);
 mkdirSync(dataDir, { recursive: true });
-const { services, control, dispose } = createHarnessServices(dataDir);
+const { services, control, dispose } = await createHarnessServices(dataDir, {
+  ...(values.policy ? { policyPath: resolve(values.policy) } : {}),
+});
 
 let middleware: RendererMiddleware | undefined;
 let closeVite: (() => Promise<void>) | undefined;
@@ -43,6 +46,8 @@ const harness = await startHarness({
 
 console.log(`Floorguard browser harness: ${harness.url}`);
 console.log(`  bound to loopback only (development tool, not for production); data in ${dataDir}`);
+console.log(`  site policy: ${services.policy.path}${services.policy.found ? '' : ' (not found: defaults)'}`);
+for (const e of services.policy.errors) console.log(`  policy error at ${e.path}: ${e.message}`);
 console.log(`  renderer: ${values.dev ? 'Vite dev middleware' : resolve(values.static)}`);
 
 const stop = async () => {

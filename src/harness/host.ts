@@ -62,7 +62,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
 
   const sockets = new Set<WebSocket>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://harness');
     // Only pages served by this harness may drive the services (no cross-site WebSocket hijacking).

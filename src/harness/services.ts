@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createJournal } from '../main/services/journal/journal';
+import { loadSitePolicy } from '../main/services/policy/site-policy-source';
 import { createNetworkMonitor } from '../main/services/network/network-monitor';
 import type { MainServices } from '../main/services/handlers';
 import { jsonFileSettingsBackend } from '../main/services/settings/json-file-backend';
@@ -10,7 +12,7 @@ const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../pac
 };
 
 /** The main-process services as the harness runs them: same classes, Node backends, switchable conditions. */
-export function createHarnessServices(dataDir: string) {
+export async function createHarnessServices(dataDir: string, options: { policyPath?: string } = {}) {
   let online = true;
   const network = createNetworkMonitor({ probe: () => online, intervalMs: 250 });
   const services: MainServices = {
@@ -23,6 +25,8 @@ export function createHarnessServices(dataDir: string) {
     },
     settings: createSettingsService(jsonFileSettingsBackend(join(dataDir, 'settings.json'))),
     network,
+    journal: createJournal({ dir: join(dataDir, 'journal') }),
+    policy: await loadSitePolicy(options.policyPath ?? join(dataDir, 'site-policy.json')),
   };
 
   /** Test hooks reachable at /__harness/<path>; they simulate what Electron would observe. */

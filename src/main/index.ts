@@ -9,6 +9,8 @@ import { createMainWindow } from './electron/main-window';
 import { createAppTray } from './electron/tray';
 import { isTrustedRendererUrl } from './security/trusted-url';
 import { createHandlers, forwardEvents, type MainServices } from './services/handlers';
+import { createJournal } from './services/journal/journal';
+import { loadSitePolicy, sitePolicyPath } from './services/policy/site-policy-source';
 import { createNetworkMonitor } from './services/network/network-monitor';
 import { createSettingsService } from './services/settings/settings-service';
 
@@ -43,6 +45,8 @@ async function start(): Promise<void> {
     },
     settings: createSettingsService(electronStoreBackend()),
     network: createNetworkMonitor({ probe: () => net.isOnline() }),
+    journal: createJournal({ dir: join(app.getPath('userData'), 'journal') }),
+    policy: await loadSitePolicy(sitePolicyPath(process.platform, process.env)),
   };
   bindIpcMain(ipcMain, createDispatcher(createHandlers(services)), isTrustedUrl);
 

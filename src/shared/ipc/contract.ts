@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { JournalEntry, JournalRef, MAX_JOURNAL_BATCH } from '../journal/schema';
+import { SitePolicy } from '../policy';
 import { SeatSettings, SeatSettingsPatch } from '../settings/schema';
 
 /**
@@ -28,11 +30,30 @@ export const NetworkStatus = z.object({
 });
 export type NetworkStatus = z.infer<typeof NetworkStatus>;
 
+export const PolicyState = z.object({
+  policy: SitePolicy,
+  path: z.string(),
+  found: z.boolean(),
+  lockedPaths: z.array(z.string()),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+export type PolicyState = z.infer<typeof PolicyState>;
+
 export const ipcContract = {
   'app:info': channel(Empty, AppInfo),
   'settings:get': channel(Empty, SeatSettings),
   'settings:update': channel(SeatSettingsPatch, SeatSettings),
   'network:status': channel(Empty, NetworkStatus),
+  'policy:get': channel(Empty, PolicyState),
+  'journal:append': channel(
+    z.object({ entries: z.array(JournalEntry).min(1).max(MAX_JOURNAL_BATCH) }).strict(),
+    z.object({ appended: z.number().int().nonnegative(), file: z.string() }),
+  ),
+  'journal:unacknowledged': channel(Empty, z.object({ entries: z.array(JournalEntry) })),
+  'journal:acknowledge': channel(
+    z.object({ refs: z.array(JournalRef).max(10_000) }).strict(),
+    z.object({ acknowledged: z.number().int().nonnegative() }),
+  ),
 } as const;
 
 /** Main → renderer events: name → payload schema. */

@@ -11,16 +11,24 @@ const config = load(readFileSync('electron-builder.yml', 'utf8')) as Configurati
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s own validation', async () => {
-    await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(
+      validateConfiguration(structuredClone(config), new DebugLogger(false)),
+    ).resolves.toBeUndefined();
   });
 
   it('is rejected by the same validation when a key is misspelt (the check can fail)', async () => {
     const broken = { ...structuredClone(config), nsis: { ...config.nsis, perMachin: true } } as Configuration;
-    await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(/configuration\.nsis/);
+    await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(
+      /configuration\.nsis/,
+    );
   });
 
   it('installs per machine without questions and keeps the app locked down', () => {
-    expect(config.nsis).toMatchObject({ oneClick: true, perMachine: true, allowToChangeInstallationDirectory: false });
+    expect(config.nsis).toMatchObject({
+      oneClick: true,
+      perMachine: true,
+      allowToChangeInstallationDirectory: false,
+    });
     expect(config.asar).toBe(true);
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,

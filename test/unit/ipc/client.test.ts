@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultPolicy } from '@shared/policy';
 import { createIpcClient, type IpcTransport } from '@shared/ipc/client';
 import { createDispatcher } from '@shared/ipc/dispatcher';
 import { DEFAULT_SEAT_SETTINGS, type SeatSettings } from '@shared/settings/schema';
@@ -37,6 +38,16 @@ describe('IPC client', () => {
       'settings:get': () => stored,
       'settings:update': (patch) => (stored = { ...stored, ...patch }),
       'network:status': () => ({ online: true, checkedAt: new Date(0).toISOString() }),
+      'policy:get': () => ({
+        policy: defaultPolicy(),
+        path: '/etc/floorguard/site-policy.json',
+        found: false,
+        lockedPaths: [],
+        errors: [],
+      }),
+      'journal:append': ({ entries }) => ({ appended: entries.length, file: 'journal-test.ndjson' }),
+      'journal:unacknowledged': () => ({ entries: [] }),
+      'journal:acknowledge': ({ refs }) => ({ acknowledged: refs.length }),
     });
     const { transport } = fakeTransport((channel, request) => dispatch(channel, request));
     const client = createIpcClient(transport);

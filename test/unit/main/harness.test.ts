@@ -10,7 +10,7 @@ let harness: Harness | null = null;
 let dispose: (() => void) | null = null;
 
 async function start() {
-  const created = createHarnessServices(mkdtempSync(join(tmpdir(), 'fg-harness-')));
+  const created = await createHarnessServices(mkdtempSync(join(tmpdir(), 'fg-harness-')));
   dispose = created.dispose;
   harness = await startHarness({ services: created.services, control: created.control });
   return harness;

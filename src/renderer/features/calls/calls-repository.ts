@@ -1,0 +1,90 @@
+import { v7 as uuidv7 } from 'uuid';
+import { CallLog } from '@shared/calls/schema';
+import type { JournalEntry } from '@shared/journal/schema';
+import type { HybridClock } from '@shared/sync/hlc';
+import type { FloorguardDb, OutboxEntry } from '../../data/db';
+
+/** Sends saved records to main's journal (the copy outside IndexedDB); resolves once it is fsync'd. */
+export type JournalSink = (entries: JournalEntry[]) => Promise<void>;
+
+export interface CallsRepository {
+  /** Validates, stamps and stores calls with their outbox mutations in one transaction, then journals them. */
+  save(calls: readonly CallLog[], options?: { journal?: boolean }): Promise<SaveResult>;
+  get(id: string): Promise<CallLog | undefined>;
+  onChange(listener: (ids: string[]) => void): () => void;
+}
+
+export interface SaveResult {
+  saved: CallLog[];
+  /** Set when IndexedDB has the records but the journal copy failed: the agent is told, nothing is lost. */
+  journalError?: string;
+}
+
+export function createCallsRepository(deps: {
+  db: FloorguardDb;
+  clock: HybridClock;
+  journal: JournalSink;
+  seat?: () => string;
+  now?: () => Date;
+}): CallsRepository {
+  const { db, clock } = deps;
+  const now = deps.now ?? (() => new Date());
+  const listeners = new Set<(ids: string[]) => void>();
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('floorguard:calls');
+  channel?.addEventListener('message', (event: MessageEvent<string[]>) => notify(event.data, false));
+
+  function notify(ids: string[], broadcast: boolean) {
+    for (const listener of listeners) listener(ids);
+    if (broadcast) channel?.postMessage(ids);
+  }
+
+  return {
+    async save(input, options = {}) {
+      const at = now().toISOString();
+      const seat = deps.seat?.();
+      const stamped = input.map((call) =>
+        CallLog.parse({ ...call, hlc: clock.tick(), updatedAt: at, ...(seat ? { updatedBy: seat } : {}) }),
+      );
+      await db.transaction('rw', [db.calls, db.outbox, db.meta], async () => {
+        const next = await db.meta.get('nextSeq');
+        let seq = typeof next?.value === 'number' ? next.value : 1;
+        const mutations: OutboxEntry[] = stamped.map((call) => ({
+          seq: seq++,
+          id: uuidv7(),
+          entity: 'call',
+          entityId: call.id,
+          op: 'upsert',
+          data: call,
+          hlc: call.hlc ?? '',
+          createdAt: at,
+        }));
+        await db.calls.bulkPut(stamped);
+        await db.outbox.bulkAdd(mutations);
+        await db.meta.put({ key: 'nextSeq', value: seq });
+      });
+      notify(
+        stamped.map((c) => c.id),
+        true,
+      );
+      if (options.journal === false) return { saved: stamped };
+      try {
+        await deps.journal(
+          stamped.map((call) => ({ entity: 'call', id: call.id, hlc: call.hlc ?? '', data: call })),
+        );
+        return { saved: stamped };
+      } catch (error) {
+        return { saved: stamped, journalError: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    get: (id) => db.calls.get(id),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** A new, empty call with its client-made identity. */
+export function newCallIdentity(now: Date = new Date()): Pick<CallLog, 'id' | 'createdAt'> {
+  return { id: uuidv7({ msecs: now.getTime() }), createdAt: now.toISOString() };
+}
