@@ -37,6 +37,9 @@ export async function createHarnessServices(dataDir: string, options: { policyPa
       online = wanted;
       return { online };
     }
+    if (path === 'journal-count') {
+      return services.journal.unacknowledged().then((entries) => ({ count: entries.length }));
+    }
     throw new Error(`Unknown harness control: ${path}`);
   }
 

@@ -1,14 +1,38 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { usePolicyStore } from './app/policy-store';
+import { useStartupNotices } from './app/startup-notices';
+import { watchStorage } from './app/storage-watch';
+import { floorguard } from './bridge/floorguard';
+import { LocalStoreContext, openLocalStore } from './data/local-store';
+import { startCallsIndex } from './features/calls/calls-index';
+import { restoreFromJournal } from './features/calls/journal-restore';
+import { useSeatStore } from './features/settings/seat-store';
 import { initI18n } from './i18n';
 import './styles.css';
 
 await initI18n();
+const api = floorguard();
+await Promise.all([useSeatStore.getState().load(), usePolicyStore.getState().load()]);
+const store = await openLocalStore(api, () => useSeatStore.getState().settings.seatName);
+
+// The journal is the copy outside IndexedDB: anything it has that the database lost comes back first.
+const journal = await api.invoke('journal:unacknowledged', {});
+if (journal.ok) {
+  const restored = await restoreFromJournal(store.db, store.calls, journal.value.entries);
+  useStartupNotices.setState({ restored });
+}
+store.journal.start();
+startCallsIndex(store);
+watchStorage();
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <LocalStoreContext.Provider value={store}>
+      <App />
+    </LocalStoreContext.Provider>
   </StrictMode>,
 );

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { floorguard } from '../bridge/floorguard';
+import { CallSheetPage } from '../features/calls/CallSheetPage';
+import { WriteErrorDialog } from '../features/calls/WriteErrorDialog';
 import { PlacePlaceholder } from '../features/placeholder/PlacePlaceholder';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { followSettingsChanges, useSeatStore } from '../features/settings/seat-store';
+import { Banners } from './Banners';
 import { NavBar } from './NavBar';
 import { useNavStore } from './nav-store';
 import { StatusBar } from './StatusBar';
@@ -25,7 +28,15 @@ export function App() {
     <div className="shell">
       <NavBar />
       <main className="shell__main" data-place={place}>
-        {place === 'settings' ? <SettingsPage /> : <PlacePlaceholder place={place} />}
+        <Banners />
+        {place === 'settings' ? (
+          <SettingsPage />
+        ) : place === 'calls' ? (
+          <CallSheetPage />
+        ) : (
+          <PlacePlaceholder place={place} />
+        )}
+        <WriteErrorDialog />
       </main>
       <StatusBar host={host} />
     </div>

@@ -1,11 +1,19 @@
 import { useEffect } from 'react';
+import { useCallsUi } from '../features/calls/calls-ui-store';
 import { PLACES } from './places';
 import { useNavStore } from './nav-store';
 
-/** Alt+1…Alt+7 switch places from anywhere, even while typing in a field. */
+/** F2 opens a new call; Alt+1…Alt+7 switch places — from anywhere, even while typing in a field. */
 export function usePlaceShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // F2: a new call, from anywhere — the most frequent action on the floor gets the cheapest key.
+      if (event.key === 'F2' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        useNavStore.getState().go('calls');
+        useCallsUi.getState().requestFocus();
+        return;
+      }
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
       const index = Number(event.code.replace('Digit', '')) - 1;
       const place = PLACES[index];

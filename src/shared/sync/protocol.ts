@@ -76,10 +76,54 @@ export const API_ERROR_CODES = [
   'payload_too_large',
   'rate_limited',
   'internal',
+  // Added with the central API: enrolment, admin and health endpoints.
+  'not_found',
+  'conflict',
+  'unavailable',
 ] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export const ApiError = z.object({
   error: z.enum(API_ERROR_CODES),
   message: z.string(),
   ackedSeq: z.number().int().nonnegative().optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
+
+// ---- Added with the central API (server/): additive only. ----
+
+/** Site configuration published centrally and delivered by pull as entity `site-config`, entityId = kind. */
+export const SITE_CONFIG_ENTITY = 'site-config';
+export const SITE_CONFIG_KINDS = ['policy', 'contacts', 'checklists'] as const;
+export const SiteConfigKind = z.enum(SITE_CONFIG_KINDS);
+export type SiteConfigKind = z.infer<typeof SiteConfigKind>;
+
+export const EnrollRequest = z
+  .object({
+    siteCode: z.string().min(1).max(64),
+    enrollmentKey: z.string().min(1).max(256),
+    deviceName: z.string().trim().min(1).max(128),
+  })
+  .strict();
+export type EnrollRequest = z.infer<typeof EnrollRequest>;
+
+export const EnrollResponse = z.object({ deviceId: z.string(), token: z.string() });
+export type EnrollResponse = z.infer<typeof EnrollResponse>;
+
+/** A mutation the server kept aside (quarantine) because its data failed the entity schema. */
+export const RejectedMutation = z.object({
+  id: z.string(),
+  epoch: z.string(),
+  seq: z.number().int().positive(),
+  entity: z.string(),
+  entityId: z.string(),
+  op: z.string(),
+  hlc: z.string(),
+  error: z.string(),
+  receivedAt: z.string(),
+  /** The data as received (JSON text), so nothing is lost. */
+  data: z.string(),
+});
+export type RejectedMutation = z.infer<typeof RejectedMutation>;
+
+export const RejectedResponse = z.object({ rejected: z.array(RejectedMutation) });
+export type RejectedResponse = z.infer<typeof RejectedResponse>;

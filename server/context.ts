@@ -1,0 +1,31 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { HybridClock } from '@shared/sync/hlc';
+import type { Database } from './db/database';
+import type { ApplyHooks } from './sync/apply';
+
+/** What every route module needs; handed to each as plugin options. */
+export interface ServerContext {
+  db: Database;
+  adminToken: string | undefined;
+  /** Stamps centrally published changes (site config). */
+  clock: HybridClock;
+  hooks: ApplyHooks;
+  /** Per-route rate limit config (`config.rateLimit`), or false when disabled. */
+  rateLimit: { max: number; timeWindow: number } | false;
+}
+
+/** The server instance: plain HTTP, zod as the type provider. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;

@@ -1,0 +1,315 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { format } from 'date-fns';
+import i18next from 'i18next';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { formatPhone, normalizePhone } from '@shared/calls/phone';
+import type { CallLog } from '@shared/calls/schema';
+import { useLocalStore } from '../../data/local-store';
+import { usePolicyStore } from '../../app/policy-store';
+import { useSeatStore } from '../settings/seat-store';
+import { CallFormValues, emptyCallForm, toCallLog } from './call-form-model';
+import { newCallIdentity } from './calls-repository';
+import { useCallsUi } from './calls-ui-store';
+import { reportWriteError } from './write-error';
+
+const DRAFT_KEY = 'call-form';
+const DUPLICATE_WINDOW_MS = 15 * 60_000;
+
+export function CallForm() {
+  const { t, i18n } = useTranslation();
+  const store = useLocalStore();
+  const policy = usePolicyStore((s) => s.state.policy);
+  const settings = useSeatStore((s) => s.settings);
+  const updateSettings = useSeatStore((s) => s.update);
+  const focusRequest = useCallsUi((s) => s.focusRequest);
+  const notify = useCallsUi((s) => s.notify);
+  const requestFocus = useCallsUi((s) => s.requestFocus);
+  const [duplicate, setDuplicate] = useState<{ existing: CallLog; values: CallFormValues } | null>(null);
+  const [showMore, setShowMore] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const draftLoaded = useRef(false);
+
+  const form = useForm<CallFormValues>({
+    resolver: zodResolver(CallFormValues),
+    defaultValues: emptyCallForm(settings.agentName, settings.seatName),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const { register, handleSubmit, reset, watch, setFocus, formState, getValues } = form;
+  const errors = formState.errors;
+  const callbackWanted = watch('callbackWanted');
+
+  // Restore a draft left by a reload or a crash, then keep saving it on every keystroke.
+  useEffect(() => {
+    let alive = true;
+    void store.db.drafts.get(DRAFT_KEY).then((row) => {
+      if (!alive) return;
+      const parsed = CallFormValues.safeParse(row?.value);
+      const draft = parsed.success ? parsed.data : (row?.value as CallFormValues | undefined);
+      if (draft && (draft.callerPhone || draft.summary || draft.problemType)) {
+        const { agentName, seatName } = useSeatStore.getState().settings;
+        reset({ ...emptyCallForm(agentName, seatName), ...draft });
+        if (draft.callerName || draft.customerId) setShowMore(true);
+        notify({ kind: 'ok', text: i18next.t('calls.draftRestored') });
+      }
+      draftLoaded.current = true;
+    });
+    const sub = watch((values) => {
+      if (!draftLoaded.current) return;
+      void store.db.drafts.put({ key: DRAFT_KEY, value: values, updatedAt: new Date().toISOString() });
+    });
+    return () => {
+      alive = false;
+      sub.unsubscribe();
+    };
+  }, [store.db, reset, watch, notify]);
+
+  // Settings arrive after the first render: fill agent and seat if the agent has not typed them.
+  useEffect(() => {
+    const current = getValues();
+    if (!current.agent && settings.agentName) form.setValue('agent', settings.agentName);
+    if (!current.seat && settings.seatName) form.setValue('seat', settings.seatName);
+  }, [settings.agentName, settings.seatName, form, getValues]);
+
+  useEffect(() => {
+    setFocus(getValues('agent') ? 'callerPhone' : 'agent');
+  }, [focusRequest, setFocus, getValues]);
+
+  async function findDuplicate(values: CallFormValues): Promise<CallLog | undefined> {
+    const phone = normalizePhone(values.callerPhone);
+    if (!phone.ok) return undefined;
+    const since = new Date(Date.now() - DUPLICATE_WINDOW_MS).toISOString();
+    const recent = await store.db.calls
+      .where('callerPhone')
+      .equals(phone.e164)
+      .filter((c) => c.createdAt >= since)
+      .toArray();
+    return recent.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];
+  }
+
+  async function afterSave(values: CallFormValues, message: string, journalError?: string) {
+    await store.db.drafts.delete(DRAFT_KEY);
+    reset(emptyCallForm(values.agent, values.seat));
+    setDuplicate(null);
+    setShowMore(false);
+    notify(
+      journalError
+        ? { kind: 'warn', text: t('calls.savedNoJournal', { detail: journalError }) }
+        : { kind: 'ok', text: message },
+    );
+    if (values.agent !== settings.agentName || values.seat !== settings.seatName) {
+      void updateSettings({ agentName: values.agent.trim(), seatName: values.seat.trim() });
+    }
+    // Focus after the reset has rendered (focusing inside the same tick is undone by the reset).
+    requestFocus();
+  }
+
+  async function saveNew(values: CallFormValues) {
+    try {
+      const call = toCallLog(values, newCallIdentity(), policy);
+      const result = await store.calls.save([call]);
+      await afterSave(
+        values,
+        t('calls.saved', { phone: formatPhone(call.callerPhone) }),
+        result.journalError,
+      );
+    } catch (error) {
+      reportWriteError(error);
+    }
+  }
+
+  async function appendTo(existing: CallLog, values: CallFormValues) {
+    try {
+      const note = { at: new Date().toISOString(), agent: values.agent.trim(), text: values.summary.trim() };
+      const result = await store.calls.save([{ ...existing, notes: [...(existing.notes ?? []), note] }]);
+      await afterSave(
+        values,
+        t('calls.appended', { phone: formatPhone(existing.callerPhone) }),
+        result.journalError,
+      );
+    } catch (error) {
+      reportWriteError(error);
+    }
+  }
+
+  const onValid = async (values: CallFormValues) => {
+    const existing = await findDuplicate(values);
+    if (existing) {
+      setDuplicate({ existing, values });
+      return;
+    }
+    await saveNew(values);
+  };
+
+  // Enter saves from anywhere in the form; Shift+Enter is a new line in the summary.
+  const onSummaryKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  };
+
+  const error = (key: keyof CallFormValues) => {
+    const message = errors[key]?.message;
+    return message ? (
+      <span className="field__error" role="alert" id={`call-${key}-error`}>
+        {t(message as 'calls.errors.required')}
+      </span>
+    ) : null;
+  };
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+
+  return (
+    <form
+      ref={formRef}
+      className="call-form"
+      aria-labelledby="call-form-title"
+      onSubmit={handleSubmit(onValid)}
+      noValidate
+    >
+      <div className="call-form__head">
+        <h2 id="call-form-title">{t('calls.formTitle')}</h2>
+        <span className="muted small">{t('calls.newCallHint')}</span>
+      </div>
+      {/* Held while a save is in flight (milliseconds) so the next call's typing is never wiped by the reset. */}
+      <fieldset className="call-form__fields" disabled={formState.isSubmitting}>
+        <div className="call-form__row">
+          <label className="field">
+            {t('calls.agent')}
+            <input {...register('agent')} aria-invalid={!!errors.agent} autoComplete="off" />
+            {error('agent')}
+          </label>
+          <label className="field field--narrow">
+            {t('calls.seat')}
+            <input {...register('seat')} autoComplete="off" />
+          </label>
+        </div>
+        <div className="call-form__row">
+          <label className="field">
+            {t('calls.callerPhone')}
+            <input
+              {...register('callerPhone')}
+              inputMode="tel"
+              autoComplete="off"
+              aria-invalid={!!errors.callerPhone}
+              aria-describedby={errors.callerPhone ? 'call-callerPhone-error' : undefined}
+            />
+            {error('callerPhone')}
+          </label>
+          <label className="field">
+            {t('calls.problemType')}
+            <select {...register('problemType')} aria-invalid={!!errors.problemType}>
+              <option value="">{t('calls.chooseProblemType')}</option>
+              {policy.problemTypes.map((type, index) => (
+                <option key={type.id} value={type.id}>
+                  {index + 1} {type.label[lang]}
+                </option>
+              ))}
+            </select>
+            {error('problemType')}
+          </label>
+        </div>
+        <label className="field">
+          {t('calls.summary')}
+          <textarea
+            {...register('summary')}
+            rows={3}
+            onKeyDown={onSummaryKey}
+            aria-invalid={!!errors.summary}
+          />
+          {error('summary')}
+        </label>
+        <div className="call-form__flags">
+          <label className="check">
+            <input type="checkbox" {...register('vip')} /> {t('calls.vip')}
+          </label>
+          <label className="check">
+            <input type="checkbox" {...register('callbackWanted')} /> {t('calls.callbackWanted')}
+          </label>
+          <label className="check">
+            <input type="checkbox" {...register('complaint')} /> {t('calls.complaint')}
+          </label>
+          <label className="check">
+            <input type="checkbox" {...register('mediaMention')} /> {t('calls.mediaMention')}
+          </label>
+          <button
+            type="button"
+            className="link"
+            aria-expanded={showMore}
+            onClick={() => setShowMore((v) => !v)}
+          >
+            {t('calls.more')}
+          </button>
+        </div>
+        {callbackWanted && (
+          <div className="call-form__row">
+            <label className="field">
+              {t('calls.callbackNumber')}
+              <input {...register('callbackNumber')} inputMode="tel" autoComplete="off" />
+              {error('callbackNumber')}
+            </label>
+            <label className="field">
+              {t('calls.callbackDueAt')}
+              <input type="datetime-local" {...register('callbackDueAt')} />
+            </label>
+          </div>
+        )}
+        {showMore && (
+          <div className="call-form__row">
+            <label className="field">
+              {t('calls.callerName')}
+              <input {...register('callerName')} autoComplete="off" />
+            </label>
+            <label className="field">
+              {t('calls.customerId')}
+              <input {...register('customerId')} autoComplete="off" />
+            </label>
+            <label className="field field--narrow">
+              {t('calls.direction')}
+              <select {...register('direction')}>
+                <option value="inbound">{t('calls.inbound')}</option>
+                <option value="outbound">{t('calls.outbound')}</option>
+              </select>
+            </label>
+          </div>
+        )}
+        {duplicate && (
+          <div
+            className="duplicate"
+            role="alertdialog"
+            aria-labelledby="dup-title"
+            aria-describedby="dup-body"
+          >
+            <strong id="dup-title">{t('calls.duplicateTitle')}</strong>
+            <p id="dup-body">
+              {t('calls.duplicateBody', {
+                time: format(new Date(duplicate.existing.createdAt), 'HH:mm'),
+                agent: duplicate.existing.agent,
+                summary: duplicate.existing.summary,
+              })}
+            </p>
+            <div className="actions">
+              <button
+                type="button"
+                autoFocus
+                onClick={() => void appendTo(duplicate.existing, duplicate.values)}
+              >
+                {t('calls.appendToExisting')}
+              </button>
+              <button type="button" onClick={() => void saveNew(duplicate.values)}>
+                {t('calls.saveAsNew')}
+              </button>
+            </div>
+          </div>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('calls.save')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { create } from 'zustand';
+import type { CallLog } from '@shared/calls/schema';
+import type { LocalStore } from '../../data/local-store';
+
+interface CallsIndexState {
+  /** Every call, newest first. Kept in memory so that search over 100,000 rows answers within a keystroke. */
+  all: CallLog[];
+  loaded: boolean;
+  version: number;
+}
+
+export const useCallsIndex = create<CallsIndexState>(() => ({ all: [], loaded: false, version: 0 }));
+
+const FIRST_PAGE = 200;
+
+/**
+ * Loads the newest page first (first rows on screen fast), then everything; afterwards applies each change the
+ * repository reports (this window or another) by re-reading just those rows.
+ */
+export function startCallsIndex(store: LocalStore): () => void {
+  let cancelled = false;
+  void (async () => {
+    const first = await store.db.calls.orderBy('createdAt').reverse().limit(FIRST_PAGE).toArray();
+    if (cancelled) return;
+    useCallsIndex.setState((s) => ({ all: first, loaded: false, version: s.version + 1 }));
+    const all = await store.db.calls.orderBy('createdAt').reverse().toArray();
+    if (cancelled) return;
+    useCallsIndex.setState((s) => ({ all, loaded: true, version: s.version + 1 }));
+  })();
+
+  const off = store.calls.onChange((ids) => {
+    void store.db.calls.bulkGet(ids).then((rows) => {
+      const changed = new Map(rows.filter((r): r is CallLog => !!r).map((r) => [r.id, r]));
+      useCallsIndex.setState((s) => {
+        const kept = s.all.map((c) => changed.get(c.id) ?? c);
+        const known = new Set(s.all.map((c) => c.id));
+        const added = [...changed.values()].filter((c) => !known.has(c.id));
+        const all = added.length
+          ? [...added, ...kept].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+          : kept;
+        return { all, version: s.version + 1 };
+      });
+    });
+  });
+  return () => {
+    cancelled = true;
+    off();
+  };
+}

@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function logCall(page: Page, call: { phone: string; type: string; summary: string }) {
+  await page.getByLabel('来电号码', { exact: true }).fill(call.phone);
+  await page.getByLabel('问题类型').selectOption({ label: call.type });
+  await page.getByLabel('问题描述').fill(call.summary);
+  await page.getByLabel('问题描述').press('Enter');
+}
+
+test.beforeEach(async ({ console: page }) => {
+  await page.getByLabel('坐席', { exact: true }).fill('王芳');
+});
+
+test('three calls logged offline are still there after a reload', async ({
+  console: page,
+  context,
+  harness,
+}) => {
+  await page.evaluate(() => {
+    (window as unknown as { wentOffline: boolean }).wentOffline = false;
+    window.addEventListener(
+      'offline',
+      () => ((window as unknown as { wentOffline: boolean }).wentOffline = true),
+    );
+  });
+  await context.setOffline(true);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { wentOffline: boolean }).wentOffline))
+    .toBe(true);
+  await expect(page.getByTestId('status-network')).toHaveText('网络中断');
+
+  await logCall(page, { phone: '138 1234 5678', type: '4 登录异常', summary: '登录提示密码错误' });
+  // Offline emulation also cuts the harness socket (Electron IPC never goes down): the journal copy is parked.
+  await expect(page.getByTestId('calls-notice')).toContainText('已保存到本机数据库');
+  await expect(page.getByLabel('来电号码', { exact: true })).toBeFocused();
+  await expect(page.getByLabel('来电号码', { exact: true })).toHaveValue('');
+  await logCall(page, { phone: '010-62345678', type: '6 支付异常', summary: '充值未到账' });
+  await logCall(page, { phone: '+1 650 253 0000', type: '8 其他产品问题', summary: '页面文字错误' });
+  await expect(page.getByTestId('call-row')).toHaveCount(3);
+
+  // The harness serves the page over loopback HTTP, which offline emulation blocks (Electron loads it from disk),
+  // so the reload happens once the network is back; nothing was sent anywhere in between.
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByTestId('call-row')).toHaveCount(3);
+  await expect(page.getByTestId('call-count')).toHaveText('共 3 / 3 条');
+  await expect(page.getByText('充值未到账')).toBeVisible();
+
+  // The journal copies parked while main was unreachable have reached it.
+  await expect
+    .poll(
+      async () => {
+        const r = await fetch(`${harness.url}__harness/journal-count`, { method: 'POST' });
+        return ((await r.json()) as { count: number }).count;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(3);
+});
+
+test('a half-typed call survives a reload as a draft', async ({ console: page }) => {
+  await page.getByLabel('来电号码', { exact: true }).fill('139 0000 1111');
+  await page.getByLabel('问题描述').fill('客户说到一半');
+  await page.waitForTimeout(300);
+  await page.reload();
+  await expect(page.getByLabel('来电号码', { exact: true })).toHaveValue('139 0000 1111');
+  await expect(page.getByLabel('问题描述')).toHaveValue('客户说到一半');
+  await expect(page.getByTestId('calls-notice')).toHaveText('已恢复未保存的草稿');
+});
+
+test('an invalid number shows the reason in the UI language and saves nothing', async ({ console: page }) => {
+  await logCall(page, { phone: '62345678', type: '4 登录异常', summary: '无法登录' });
+  await expect(page.getByRole('alert').filter({ hasText: '固定电话请加区号' })).toBeVisible();
+  await expect(page.getByTestId('call-row')).toHaveCount(0);
+  await expect(page.getByLabel('问题描述')).toHaveValue('无法登录');
+
+  await page.getByRole('button', { name: '语言' }).click();
+  await page.getByLabel('Caller number').fill('12345678901');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Not a valid number' })).toBeVisible();
+  await expect(page.getByTestId('call-row')).toHaveCount(0);
+});
+
+test('the same number within 15 minutes offers to append instead of a second record', async ({
+  console: page,
+}) => {
+  await logCall(page, { phone: '13812345678', type: '4 登录异常', summary: '第一次来电' });
+  await logCall(page, { phone: '138-1234-5678', type: '4 登录异常', summary: '又打来了' });
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('15 分钟内已登记过该号码');
+  await dialog.getByRole('button', { name: '追加到该记录' }).click();
+  await expect(page.getByTestId('call-row')).toHaveCount(1);
+  await expect(page.getByTestId('calls-notice')).toHaveText('已追加到 138 1234 5678 的记录');
+});
+
+test('CSV export of a filtered list has the right rows and is UTF-8 with a BOM', async ({
+  console: page,
+}) => {
+  await logCall(page, { phone: '13812345678', type: '4 登录异常', summary: '登录失败, 提示"密码错误"' });
+  await logCall(page, { phone: '13900001111', type: '6 支付异常', summary: '充值未到账' });
+  await logCall(page, { phone: '13700002222', type: '4 登录异常', summary: '验证码收不到' });
+  await page.getByLabel('全部类型').selectOption({ label: '登录异常' });
+  await expect(page.getByTestId('call-row')).toHaveCount(2);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 CSV（当前筛选）' }).click(),
+  ]);
+  const bytes = readFileSync((await download.path()) ?? '');
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8').slice(1);
+  const lines = text.split('\r\n').filter(Boolean);
+  expect(lines[0]?.split(',').slice(0, 3)).toEqual(['登记时间', '来电号码', '客户姓名']);
+  expect(lines).toHaveLength(3);
+  expect(text).toContain('"登录失败, 提示""密码错误"""');
+  expect(text).toContain('验证码收不到');
+  expect(text).not.toContain('充值未到账');
+});
+
+test('every saved call is journaled by main and comes back when IndexedDB is lost', async ({
+  console: page,
+  harness,
+}) => {
+  await logCall(page, { phone: '13812345678', type: '4 登录异常', summary: '记录一' });
+  await logCall(page, { phone: '13900001111', type: '6 支付异常', summary: '记录二' });
+  await expect(page.getByTestId('calls-notice')).toHaveText('已保存：139 0000 1111');
+  const journal = readFileSync(
+    `${harness.dataDir}/journal/journal-${new Date().toISOString().slice(0, 10)}.ndjson`,
+    'utf8',
+  );
+  expect(journal.trim().split('\n')).toHaveLength(2);
+
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        // Close our connection first: Dexie gives way on versionchange, then the database is deleted.
+        const request = indexedDB.deleteDatabase('floorguard');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('banner-restored')).toHaveText('已从本机备份日志恢复 2 条记录');
+  await expect(page.getByTestId('call-row')).toHaveCount(2);
+  await expect(page.getByText('记录二')).toBeVisible();
+});
+
+test('callbacks are queued by promised time and can be bulk-marked as entered in CRM', async ({
+  console: page,
+}) => {
+  await page.getByLabel('来电号码', { exact: true }).fill('13812345678');
+  await page.getByLabel('问题类型').selectOption({ label: '4 登录异常' });
+  await page.getByLabel('问题描述').fill('请稍后回电');
+  await page.getByLabel('需回访').check();
+  await page.getByLabel('承诺回访时间').fill('2020-01-01T09:00');
+  await page.getByRole('button', { name: '保存' }).click();
+  const callback = page.getByTestId('callback');
+  await expect(callback).toHaveCount(1);
+  await expect(callback).toContainText('已超时');
+
+  await logCall(page, { phone: '13900001111', type: '6 支付异常', summary: '充值未到账' });
+  await expect(page.getByTestId('call-row')).toHaveCount(2);
+  for (const box of await page.getByLabel('选择此记录').all()) await box.check();
+  await page.getByRole('button', { name: '选中 2 条标为已录入 CRM' }).click();
+  await page.getByLabel('未录入 CRM').check();
+  await expect(page.getByTestId('call-row')).toHaveCount(0);
+  await expect(callback).toHaveCount(0);
+});
