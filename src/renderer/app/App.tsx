@@ -1,18 +1,17 @@
 import { useEffect, useState } from 'react';
 import { floorguard } from '../bridge/floorguard';
-import { CallSheetPage } from '../features/calls/CallSheetPage';
 import { WriteErrorDialog } from '../features/calls/WriteErrorDialog';
-import { PlacePlaceholder } from '../features/placeholder/PlacePlaceholder';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { followSettingsChanges, useSeatStore } from '../features/settings/seat-store';
 import { Banners } from './Banners';
 import { NavBar } from './NavBar';
+import { PAGES } from './pages';
 import { useNavStore } from './nav-store';
 import { StatusBar } from './StatusBar';
 import { usePlaceShortcuts } from './use-shortcuts';
 
 export function App() {
   const place = useNavStore((s) => s.place);
+  const Page = PAGES[place];
   const [host, setHost] = useState<'electron' | 'harness' | null>(null);
   usePlaceShortcuts();
 
@@ -29,13 +28,7 @@ export function App() {
       <NavBar />
       <main className="shell__main" data-place={place}>
         <Banners />
-        {place === 'settings' ? (
-          <SettingsPage />
-        ) : place === 'calls' ? (
-          <CallSheetPage />
-        ) : (
-          <PlacePlaceholder place={place} />
-        )}
+        <Page />
         <WriteErrorDialog />
       </main>
       <StatusBar host={host} />

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { PowerStatusItem } from '../features/power/PowerStatusItem';
 import { useSeatStore } from '../features/settings/seat-store';
+import { SyncStatusItem } from '../features/sync/SyncStatusItem';
 import { useNetworkStatus } from './use-network';
 
 export function StatusBar({ host }: { host: 'electron' | 'harness' | null }) {
@@ -15,12 +17,8 @@ export function StatusBar({ host }: { host: 'electron' | 'harness' | null }) {
       >
         {online ? t('status.online') : t('status.offline')}
       </span>
-      <span className="status__item" data-testid="status-pending">
-        {t('status.pendingSync', { count: 0 })}
-      </span>
-      <span className="status__item">
-        {t('status.power')}: {t('status.powerUnknown')}
-      </span>
+      <SyncStatusItem />
+      <PowerStatusItem />
       <span className="status__spacer" />
       {host && <span className="status__item status__item--muted">{t(`status.host.${host}`)}</span>}
       <button

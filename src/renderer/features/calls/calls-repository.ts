@@ -2,7 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { CallLog } from '@shared/calls/schema';
 import type { JournalEntry } from '@shared/journal/schema';
 import type { HybridClock } from '@shared/sync/hlc';
-import type { FloorguardDb, OutboxEntry } from '../../data/db';
+import type { FloorguardDb } from '../../data/db';
+import { queueMutations } from '../../data/outbox';
 
 /** Sends saved records to main's journal (the copy outside IndexedDB); resolves once it is fsync'd. */
 export type JournalSink = (entries: JournalEntry[]) => Promise<void>;
@@ -46,21 +47,19 @@ export function createCallsRepository(deps: {
         CallLog.parse({ ...call, hlc: clock.tick(), updatedAt: at, ...(seat ? { updatedBy: seat } : {}) }),
       );
       await db.transaction('rw', [db.calls, db.outbox, db.meta], async () => {
-        const next = await db.meta.get('nextSeq');
-        let seq = typeof next?.value === 'number' ? next.value : 1;
-        const mutations: OutboxEntry[] = stamped.map((call) => ({
-          seq: seq++,
-          id: uuidv7(),
-          entity: 'call',
-          entityId: call.id,
-          op: 'upsert',
-          data: call,
-          hlc: call.hlc ?? '',
-          createdAt: at,
-        }));
         await db.calls.bulkPut(stamped);
-        await db.outbox.bulkAdd(mutations);
-        await db.meta.put({ key: 'nextSeq', value: seq });
+        await queueMutations(
+          db,
+          stamped.map((call) => ({
+            id: uuidv7(),
+            entity: 'call',
+            entityId: call.id,
+            op: 'upsert',
+            data: call,
+            hlc: call.hlc ?? '',
+            createdAt: at,
+          })),
+        );
       });
       notify(
         stamped.map((c) => c.id),

@@ -1,6 +1,7 @@
 import type { MessageCatalogue } from '../catalogue';
+import { featureMessages, pickLocale } from './features';
 
-export const en = {
+const core = {
   app: {
     name: 'Floorguard',
     tagline: 'Contact-centre emergency console',
@@ -183,4 +184,6 @@ export const en = {
       internal: 'The background service failed: {{detail}}',
     },
   },
-} as const satisfies MessageCatalogue;
+} as const satisfies Omit<MessageCatalogue, keyof typeof featureMessages>;
+
+export const en = { ...core, ...pickLocale(featureMessages, 'en') } satisfies MessageCatalogue;

@@ -1,5 +1,7 @@
+import { featureMessages, pickLocale } from './features';
+
 /** 简体中文 — the default language of the console. The English catalogue must have exactly these keys. */
-export const zhCN = {
+const core = {
   app: {
     name: 'Floorguard 应急值守台',
     tagline: '客服中心应急处置控制台',
@@ -179,3 +181,5 @@ export const zhCN = {
     },
   },
 } as const;
+
+export const zhCN = { ...core, ...pickLocale(featureMessages, 'zh') };

@@ -1,0 +1,61 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { CallLog } from '@shared/calls/schema';
+import type { JournalEntry } from '@shared/journal/schema';
+import type { MutationOp, SyncEntity } from '@shared/sync/protocol';
+import { MIGRATIONS } from './migrations';
+
+/** A change waiting to reach the centre: written in the same transaction as the record itself. */
+export interface OutboxEntry {
+  seq: number;
+  id: string;
+  entity: SyncEntity;
+  entityId: string;
+  op: MutationOp;
+  data: unknown;
+  hlc: string;
+  createdAt: string;
+}
+
+export interface MetaRow {
+  key: 'epoch' | 'node' | 'nextSeq' | 'ackedSeq' | 'pullCursor' | 'createdAt';
+  value: string | number;
+}
+
+export interface DraftRow {
+  key: string;
+  value: unknown;
+  updatedAt: string;
+}
+
+export interface PendingJournalRow {
+  /** `entity:id:hlc` — one row per saved version. */
+  key: string;
+  entry: JournalEntry;
+}
+
+export const DB_NAME = 'floorguard';
+
+export class FloorguardDb extends Dexie {
+  calls!: EntityTable<CallLog, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+  drafts!: EntityTable<DraftRow, 'key'>;
+  pendingJournal!: EntityTable<PendingJournalRow, 'key'>;
+
+  constructor(name = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    // Chromium made relaxed durability the default; a saved call must survive a power cut, so commit strictly.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    for (const { version, stores } of MIGRATIONS) this.version(version).stores(stores);
+    // A new database is a new epoch: its sequence numbers are never confused with a lost database's.
+    this.on('populate', (tx) => {
+      const now = new Date().toISOString();
+      void tx.table('meta').bulkAdd([
+        { key: 'epoch', value: crypto.randomUUID() },
+        { key: 'node', value: crypto.randomUUID().slice(0, 8) },
+        { key: 'nextSeq', value: 1 },
+        { key: 'ackedSeq', value: 0 },
+        { key: 'createdAt', value: now },
+      ] satisfies MetaRow[]);
+    });
+  }
+}
