@@ -5,7 +5,10 @@ import type { FloorguardDb, OutboxEntry } from './db';
  * that includes `outbox` and `meta` — the same transaction that writes the records — so a record is never saved
  * without its mutation, nor a seq used twice or skipped.
  */
-export async function queueMutations(db: FloorguardDb, mutations: readonly Omit<OutboxEntry, 'seq'>[]): Promise<void> {
+export async function queueMutations(
+  db: FloorguardDb,
+  mutations: readonly Omit<OutboxEntry, 'seq'>[],
+): Promise<void> {
   if (!mutations.length) return;
   const next = await db.meta.get('nextSeq');
   let seq = typeof next?.value === 'number' ? next.value : 1;
