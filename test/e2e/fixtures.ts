@@ -19,7 +19,11 @@ export const test = base.extend<{ harness: HarnessFixture; console: Page }>({
   harness: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'floorguard-e2e-'));
     const { services, control, dispose } = await createHarnessServices(dataDir);
-    const harness = await startHarness({ services, control, staticDir: resolve('out/renderer') });
+    const harness = await startHarness({
+      services,
+      control,
+      staticDir: resolve(process.env['FLOORGUARD_RENDERER_DIR'] ?? 'out/renderer'),
+    });
     await use({
       ...harness,
       dataDir,
