@@ -110,6 +110,8 @@ export function CallForm() {
     try {
       const call = toCallLog(values, newCallIdentity(), policy);
       const result = await store.calls.save([call]);
+      // Enter-to-durable: IndexedDB committed (strict) and main's journal fsync'd. Read by `npm run bench`.
+      performance.measure('floorguard:save', 'floorguard:submit');
       await afterSave(
         values,
         t('calls.saved', { phone: formatPhone(call.callerPhone) }),
@@ -135,6 +137,7 @@ export function CallForm() {
   }
 
   const onValid = async (values: CallFormValues) => {
+    performance.mark('floorguard:submit');
     const existing = await findDuplicate(values);
     if (existing) {
       setDuplicate({ existing, values });

@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { startHarness } from '../src/harness/host';
+import { createHarnessServices } from '../src/harness/services';
+
+/**
+ * Call-sheet benchmarks in Debian's Chromium against the browser harness (run `npm run build` first):
+ * Enter-to-durable save latency, time to first rows and search with 100,000 records, renderer heap.
+ * Prints figures; asserts nothing. Targets (issue 3): save p95 ≤ 20 ms, first rows ≤ 300 ms, search ≤ 100 ms.
+ */
+const RECORDS = Number(process.env['BENCH_RECORDS'] ?? 100_000);
+const SAVES = Number(process.env['BENCH_SAVES'] ?? 60);
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function saveLatency(page: Page): Promise<number[]> {
+  await page.getByLabel('坐席', { exact: true }).fill('基准测试');
+  for (let i = 0; i < SAVES; i++) {
+    await page.getByLabel('来电号码', { exact: true }).fill(`1380000${String(i).padStart(4, '0')}`);
+    await page.getByLabel('问题类型').selectOption('login-failure');
+    await page.getByLabel('问题描述').fill(`基准记录 ${i}`);
+    await page.getByLabel('问题描述').press('Enter');
+    await page.getByTestId('calls-notice').filter({ hasText: '已保存' }).waitFor();
+    await page.evaluate(() => document.querySelector('[data-testid="calls-notice"]')?.replaceChildren());
+  }
+  return page.evaluate(() => performance.getEntriesByName('floorguard:save').map((e) => e.duration));
+}
+
+/** Writes records straight into the renderer's IndexedDB store, as a week offline on a busy floor would leave it. */
+async function seed(page: Page, count: number): Promise<void> {
+  await page.evaluate(async (n) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const request = indexedDB.open('floorguard');
+      request.onsuccess = () => ok(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const types = ['login-failure', 'payment-anomaly', 'site-unreachable', 'other-product'];
+    const start = Date.now() - n * 6000;
+    for (let offset = 0; offset < n; offset += 5000) {
+      await new Promise<void>((ok, fail) => {
+        const tx = db.transaction('calls', 'readwrite');
+        const store = tx.objectStore('calls');
+        for (let i = offset; i < Math.min(n, offset + 5000); i++) {
+          const hex = i.toString(16).padStart(12, '0');
+          store.put({
+            id: `01930000-0000-7000-8000-${hex}`,
+            createdAt: new Date(start + i * 6000).toISOString(),
+            agent: `坐席${i % 40}`,
+            callerPhone: `+86139${String(i).padStart(8, '0')}`,
+            problemType: types[i % types.length],
+            summary: `客户反映第 ${i} 号问题：充值未到账，页面提示稍后再试`,
+            status: i % 7 === 0 ? 'callback-due' : 'open',
+            callbackWanted: i % 7 === 0,
+          });
+        }
+        tx.oncomplete = () => ok();
+        tx.onerror = () => fail(tx.error);
+      });
+    }
+    db.close();
+  }, count);
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'floorguard-bench-'));
+  const { services, dispose } = await createHarnessServices(dataDir);
+  const harness = await startHarness({ services, staticDir: resolve('out/renderer') });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(harness.url);
+    await page.getByRole('navigation').waitFor();
+
+    const saves = await saveLatency(page);
+    console.log(
+      `save (Enter → IndexedDB strict commit + journal fsync), n=${saves.length}: p50 ${ms(percentile(saves, 50))}, p95 ${ms(percentile(saves, 95))} (target p95 ≤ 20 ms)`,
+    );
+
+    await seed(page, RECORDS);
+    const navigationStart = Date.now();
+    await page.reload();
+    await page.getByTestId('call-row').first().waitFor();
+    console.log(
+      `first rows with ${RECORDS.toLocaleString('en')} records: ${ms(Date.now() - navigationStart)} from reload (target ≤ 300 ms; includes page load)`,
+    );
+    await page
+      .getByTestId('call-count')
+      .filter({ hasText: `/ ${RECORDS + saves.length} 条` })
+      .waitFor({ timeout: 120_000 });
+    console.log(
+      `all ${RECORDS.toLocaleString('en')} records indexed for search: ${ms(Date.now() - navigationStart)} from reload`,
+    );
+
+    const searches: number[] = [];
+    // Each query starts from the unfiltered list, so the count always changes when the result is painted.
+    for (const query of ['139000123', '充值未到账', '第 4242 号', 'zzz-no-match', '13900099']) {
+      const elapsed = await page.evaluate(async (q) => {
+        const input = document.querySelector<HTMLInputElement>('input[type="search"]');
+        const counter = document.querySelector('[data-testid="call-count"]');
+        if (!input || !counter) throw new Error('search box not found');
+        const before = counter.textContent;
+        const t0 = performance.now();
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        setter?.call(input, q);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        while (counter.textContent === before && performance.now() - t0 < 5000) {
+          await new Promise(requestAnimationFrame);
+        }
+        return performance.now() - t0;
+      }, query);
+      searches.push(elapsed);
+      await page.getByRole('searchbox').fill('');
+      await page.getByTestId('call-count').filter({ hasText: `共 ${RECORDS + saves.length} /` }).waitFor();
+    }
+    console.log(
+      `search over ${RECORDS.toLocaleString('en')}: ${searches.map(ms).join(', ')} (median ${ms(percentile(searches, 50))}; target ≤ 100 ms; to the next painted frame)`,
+    );
+
+    const session = await page.context().newCDPSession(page);
+    await session.send('Performance.enable');
+    await session.send('HeapProfiler.collectGarbage');
+    const { metrics } = await session.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    console.log(
+      `renderer JS heap with ${RECORDS.toLocaleString('en')} records loaded: ${(heap / 1024 / 1024).toFixed(1)} MiB`,
+    );
+  } finally {
+    await browser.close();
+    await harness.close();
+    dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
