@@ -17,14 +17,16 @@ const api = floorguard();
 await Promise.all([useSeatStore.getState().load(), usePolicyStore.getState().load()]);
 const store = await openLocalStore(api, () => useSeatStore.getState().settings.seatName);
 
-// The journal is the copy outside IndexedDB: anything it has that the database lost comes back first.
-const journal = await api.invoke('journal:unacknowledged', {});
-if (journal.ok) {
+// The first rows go on screen before anything else; the journal check runs behind them (its restored records reach
+// the list through the repository's change events).
+startCallsIndex(store);
+void api.invoke('journal:unacknowledged', {}).then(async (journal) => {
+  // The journal is the copy outside IndexedDB: anything it has that the database lost comes back.
+  if (!journal.ok) return;
   const restored = await restoreFromJournal(store.db, store.calls, journal.value.entries);
   useStartupNotices.setState({ restored });
-}
+});
 store.journal.start();
-startCallsIndex(store);
 watchStorage();
 
 const root = document.getElementById('root');
