@@ -41,6 +41,8 @@ export const test = base.extend<{ harness: HarnessFixture; console: Page }>({
   },
   console: async ({ page, harness }, use) => {
     await page.goto(harness.url);
+    // The console is ready for keys once its frame is drawn (shortcuts are bound on mount).
+    await page.getByRole('navigation').waitFor();
     await use(page);
   },
 });
