@@ -1,5 +1,5 @@
 import { shell, type App, type Session } from 'electron';
-import { isAllowedExternalUrl } from '../security/trusted-url';
+import { isAllowedExternalUrl, isPermissionAllowed } from '../security/trusted-url';
 
 /**
  * App-wide defaults: no navigation away from our page, no new windows (tel:/mailto: go to the OS),
@@ -21,7 +21,12 @@ export function hardenApp(app: App, isTrustedUrl: (url: string) => boolean): voi
   });
 }
 
-export function denyPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** Everything is denied except what the console itself needs, and only for our own page. */
+export function restrictPermissions(session: Session, isTrustedUrl: (url: string) => boolean): void {
+  session.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(isPermissionAllowed(permission, contents.getURL(), isTrustedUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, origin) =>
+    isPermissionAllowed(permission, origin, isTrustedUrl),
+  );
 }

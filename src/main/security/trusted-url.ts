@@ -36,3 +36,17 @@ export function isAllowedExternalUrl(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * Permissions our page may use: desktop notifications (deadlines, overdue steps) and writing to the clipboard
+ * (copy buttons for phone numbers, diagnostics). Everything else — camera, microphone, geolocation, … — is denied.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);
+
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string,
+  isTrusted: (url: string) => boolean,
+): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && isTrusted(requestingUrl);
+}

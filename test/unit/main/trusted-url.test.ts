@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, isTrustedRendererUrl } from '../../../src/main/security/trusted-url';
+import {
+  isAllowedExternalUrl,
+  isPermissionAllowed,
+  isTrustedRendererUrl,
+} from '../../../src/main/security/trusted-url';
 
 const prod = { rendererFileUrl: 'file:///opt/Floorguard/resources/app.asar/out/renderer/index.html' };
 const dev = { ...prod, devServerUrl: 'http://localhost:5173/' };
@@ -30,5 +34,21 @@ describe('trusted renderer URLs', () => {
     expect(isAllowedExternalUrl('https://example.com')).toBe(false);
     expect(isAllowedExternalUrl('file:///etc/passwd')).toBe(false);
     expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  const trusted = (url: string) => isTrustedRendererUrl(url, prod);
+
+  it('lets our page notify and copy, nothing else', () => {
+    expect(isPermissionAllowed('notifications', prod.rendererFileUrl, trusted)).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', prod.rendererFileUrl, trusted)).toBe(true);
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      expect(isPermissionAllowed(permission, prod.rendererFileUrl, trusted)).toBe(false);
+    }
+  });
+
+  it('refuses even allowed permissions to any other origin', () => {
+    expect(isPermissionAllowed('notifications', 'https://evil.example/', trusted)).toBe(false);
   });
 });
