@@ -8,6 +8,8 @@ export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // Separate folders let several runs share a checkout without deleting each other's artifacts.
+  outputDir: process.env['PLAYWRIGHT_OUTPUT_DIR'] ?? 'test-results',
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,

@@ -16,7 +16,9 @@ test('opens in Chinese, switches to English, and remembers it after a reload', a
 
 test('the frame has every place and Alt+digit jumps between them', async ({ console: page }) => {
   for (const name of ['手工记录表', '事件', '处置清单', '通讯录', '电源与线路', '报告']) {
-    await expect(page.getByRole('navigation').getByRole('button', { name: new RegExp(name) })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: new RegExp(name) }),
+    ).toBeVisible();
   }
   await page.keyboard.press('Alt+5');
   await expect(page.getByRole('heading', { name: '电源与线路' })).toBeVisible();
@@ -38,7 +40,7 @@ test('seat settings are saved by main and survive a reload', async ({ console: p
   await page.getByLabel('坐席姓名').fill('王小明');
   await page.getByLabel('席位号').fill('A-12');
   await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('status')).toHaveText('已保存');
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
   await page.reload();
   await page.keyboard.press('Alt+7');
   await expect(page.getByLabel('坐席姓名')).toHaveValue('王小明');
@@ -53,5 +55,5 @@ test('a request that fails validation gets a typed error, not a crash', async ({
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('alert')).toContainText('请求内容不正确');
   await expect(page.getByRole('alert')).toContainText('agentName');
-  await expect(page.getByRole('navigation')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
 });
