@@ -51,6 +51,21 @@ if (e2e) {
 }
 if (e2eStatus !== 0 && (!e2e || e2e.stats.unexpected === 0)) broken.push('e2e');
 
+const scanStatus = run(
+  'security scan (electronegativity, fails on HIGH)',
+  'node',
+  ['scripts/security-scan.mjs'],
+  {
+    FLOORGUARD_REPORT: `${REPORTS}/security.json`,
+  },
+);
+const scan = readJson(`${REPORTS}/security.json`);
+if (scan?.stats) {
+  totals.passed += scan.stats.expected;
+  totals.failed += scan.stats.unexpected;
+}
+if (scanStatus !== 0 && !scan?.stats?.unexpected) broken.push('security scan');
+
 const electronStatus = run('electron (Playwright _electron)', 'node', ['scripts/test-electron.mjs'], {
   FLOORGUARD_REPORT: `${REPORTS}/electron.json`,
 });
