@@ -220,8 +220,12 @@ export function defaultPolicy(): SitePolicy {
         { id: 'legal', label: { zh: '法务', en: 'Legal' } },
         // The seed's escalation reaches executives, who sit in none of the floor teams.
         { id: 'management', label: { zh: '管理层', en: 'Management' } },
+        // Checklist steps call maintenance (air conditioning, power) and the emergency command group (seed 003).
+        { id: 'facilities', label: { zh: '行政后勤', en: 'Facilities' } },
+        { id: 'command', label: { zh: '应急领导小组', en: 'Emergency command group' } },
       ],
       people: [
+        person('example-agent', 'cs', 'agent', 'Agent', '坐席员', 20),
         person('example-shift-lead', 'cs', 'shift-lead', 'Shift Lead', '值班长', 1),
         person('example-cs-supervisor', 'cs', 'cs-supervisor', 'CS Supervisor', '客服主管', 2),
         person('example-cs-manager', 'cs', 'cs-manager', 'CS Manager', '客服经理', 3),
@@ -292,6 +296,9 @@ export function defaultPolicy(): SitePolicy {
         ),
         person('example-centre-vp', 'management', 'centre-vp', 'Centre VP', '中心副总', 18),
         person('example-executive-vp', 'management', 'executive-vp', 'Executive VP', '常务副总', 19),
+        person('example-centre-manager', 'management', 'centre-manager', 'Centre Manager', '中心经理', 21),
+        person('example-facilities', 'facilities', 'facilities', 'Facilities', '后勤维修', 22),
+        person('example-command-centre', 'command', 'command-centre', 'Command Group', '应急领导小组', 23),
       ],
     },
 

@@ -23,7 +23,7 @@ export function statusUpdateStep(owner: ChecklistStep['owner'], everyMinutes = 6
 export function writtenReportStep(what: { zh: string; en: string }): ChecklistStep {
   return {
     id: 'written-report',
-    owner: 'it',
+    owner: 'it-ops',
     dueFrom: 'resolved',
     dueAfterMinutes: WRITTEN_REPORT_MINUTES,
     links: { app: { place: 'contacts', role: 'command-centre' } },

@@ -10,7 +10,7 @@ import { writtenReportStep } from './common';
 /** "事态或后果严重的,应向总公司相关领导汇报" — the same escalation closes most of the plans. */
 const escalateIfSerious: ChecklistStep = {
   id: 'escalate-if-serious',
-  owner: 'it',
+  owner: 'it-ops',
   links: { app: { place: 'contacts', role: 'command-centre' } },
   text: {
     zh: '事态或后果严重的,向总公司相关领导汇报。',
@@ -21,7 +21,7 @@ const escalateIfSerious: ChecklistStep = {
 function reportToGroup(zh: string, en: string): ChecklistStep {
   return {
     id: 'report-to-group',
-    owner: 'it',
+    owner: 'it-ops',
     links: { app: { place: 'contacts', role: 'command-centre' } },
     text: { zh, en },
   };
@@ -40,7 +40,7 @@ export const dcWaterLeak: ChecklistTemplate = {
     ),
     {
       id: 'air-conditioner-leak',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '空调渗漏:停用故障空调,清除积水,联系设备供应方,启用备用空调;必要时通风或冰块降温。',
         en: 'Leaking air-conditioner: switch it off, clear the water, call the supplier, start the standby unit; if needed, cool the servers with ventilation or ice.',
@@ -71,7 +71,7 @@ export const dcLongPowerCut: ChecklistTemplate = {
   steps: [
     {
       id: 'announce',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '接到停电通知后,通过办公系统、电话发布信息并部署应对措施。',
         en: 'On notice of the power cut, announce it through the office system and by phone and set out what everyone does.',
@@ -79,7 +79,7 @@ export const dcLongPowerCut: ChecklistTemplate = {
     },
     {
       id: 'staff-in-place',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '保障人员在停电前就位,检查业务系统、保存数据。',
         en: 'Support staff are in place before the cut; check the business systems and save data.',
@@ -95,7 +95,7 @@ export const dcLongPowerCut: ChecklistTemplate = {
     },
     {
       id: 'generator-at-40',
-      owner: 'it',
+      owner: 'it-ops',
       links: { app: { place: 'power' } },
       text: {
         zh: '现场实时记录电池放电情况;放电超过40%且仍未恢复供电,立即启动油机发电。',
@@ -104,7 +104,7 @@ export const dcLongPowerCut: ChecklistTemplate = {
     },
     {
       id: 'after-recovery',
-      owner: 'it',
+      owner: 'it-ops',
       links: { app: { place: 'power' } },
       text: {
         zh: '供电恢复后关闭并撤除油机,对电池均充(浮充不少于24–48小时)。',
@@ -131,7 +131,7 @@ export const dcNetwork: ChecklistTemplate = {
     ),
     {
       id: 'isolate',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '查清故障位置,隔离故障区域,通知通信运营商查明原因。',
         en: 'Locate the fault, isolate the affected segment and have the carrier find the cause.',
@@ -139,7 +139,7 @@ export const dcNetwork: ChecklistTemplate = {
     },
     {
       id: 'restore',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '检测故障区域,逐步恢复与服务器的网络连接。',
         en: 'Test the affected segment and reconnect it to the servers step by step.',
@@ -159,7 +159,7 @@ export const dcVirus: ChecklistTemplate = {
   steps: [
     {
       id: 'disconnect',
-      owner: 'it',
+      owner: 'it-ops',
       links: { app: { place: 'contacts', role: 'command-centre' } },
       text: {
         zh: '立即断开网线阻止传播,报告系统维护人员和应急领导小组。',
@@ -168,7 +168,7 @@ export const dcVirus: ChecklistTemplate = {
     },
     {
       id: 'isolate-and-clean',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '按领导小组指令隔离网络、杀毒或清除不良信息,追查来源。',
         en: 'On the command group’s instruction, isolate the network, remove the virus or content, and trace its source.',
@@ -191,7 +191,7 @@ export const dcServer: ChecklistTemplate = {
   steps: [
     {
       id: 'failover',
-      owner: 'it',
+      owner: 'it-ops',
       links: { app: { place: 'contacts', role: 'command-centre' } },
       text: {
         zh: '立即启动备份服务器接管业务,并报告应急领导小组。',
@@ -200,7 +200,7 @@ export const dcServer: ChecklistTemplate = {
     },
     {
       id: 'preserve-state',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '故障服务器脱离网络,保持系统状态不变,取出镜像备份磁盘,保留原始数据。',
         en: 'Take the failed server off the network, leave its state untouched, remove the image backup disk and keep the original data.',
@@ -208,7 +208,7 @@ export const dcServer: ChecklistTemplate = {
     },
     {
       id: 'restart-or-support',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '确认安全后重启:成功则检查数据丢失并用备份恢复;失败则联系厂商和上级单位请求技术支援。',
         en: 'Restart once it is safe: if it comes up, check for lost data and restore from backup; if not, call the vendor and head office for support.',
@@ -228,7 +228,7 @@ export const dcHacker: ChecklistTemplate = {
   steps: [
     {
       id: 'disconnect',
-      owner: 'it',
+      owner: 'it-ops',
       links: { app: { place: 'contacts', role: 'command-centre' } },
       text: {
         zh: '发现入侵、篡改或数据被非法拷贝/修改/删除:断开网络,立即报告应急领导小组。',
@@ -237,7 +237,7 @@ export const dcHacker: ChecklistTemplate = {
     },
     {
       id: 'block',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '核实情况,关闭服务器或系统,修改防火墙和路由过滤规则,封锁或删除被攻破的账号。',
         en: 'Confirm the attack, shut down the server or system, tighten firewall and router rules, and lock or delete compromised accounts.',
@@ -245,7 +245,7 @@ export const dcHacker: ChecklistTemplate = {
     },
     {
       id: 'restore',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '清理系统,恢复数据、程序和网络;情况严重的向总公司汇报并请求支援。',
         en: 'Clean the systems and restore data, programs and network; if serious, report to head office and ask for help.',
@@ -268,7 +268,7 @@ export const dcHardware: ChecklistTemplate = {
     ),
     {
       id: 'standby-device',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '短时间无法修复:启用备份设备保持运行,故障设备脱网排障。',
         en: 'If it cannot be fixed quickly: bring in the standby device and troubleshoot the failed one off the network.',
@@ -276,7 +276,7 @@ export const dcHardware: ChecklistTemplate = {
     },
     {
       id: 'swap-back',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '排障后在网络空闲时换回;故障仍在则联系厂商,填写设备故障报告单。',
         en: 'Once fixed, swap it back in a quiet period; if the fault persists, call the vendor and fill in the equipment fault form.',
@@ -303,7 +303,7 @@ export const dcDataCorruption: ChecklistTemplate = {
     ),
     {
       id: 'restore-from-backup',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '依次调用备份服务器数据、磁带历史备份、异地备份进行恢复。',
         en: 'Restore from the backup server; failing that, from tape history; failing that, from the off-site copy.',
@@ -312,7 +312,7 @@ export const dcDataCorruption: ChecklistTemplate = {
     {
       // The seed leaves the limit as "X 小时": no default is invented; a site sets it by overriding this template.
       id: 'notify-business',
-      owner: 'it',
+      owner: 'it-ops',
       links: { app: { place: 'contacts' } },
       text: {
         zh: '超过规定时限仍未恢复:报告相关领导,通知业务部门改用其他方式开展业务。',
@@ -321,7 +321,7 @@ export const dcDataCorruption: ChecklistTemplate = {
     },
     {
       id: 'reconcile',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '恢复后核对历史与当前数据差别,补录数据,重新备份。',
         en: 'After recovery, compare historical and current data, re-enter what is missing, and back up again.',
@@ -340,7 +340,7 @@ export const dcLightning: ChecklistTemplate = {
   steps: [
     {
       id: 'shut-down',
-      owner: 'it',
+      owner: 'it-ops',
       links: { app: { place: 'contacts', role: 'command-centre' } },
       text: {
         zh: '雷暴天气或收到预警:报告领导,经同意后关闭部分服务器、切断电源,暂停部分网络。',
@@ -349,7 +349,7 @@ export const dcLightning: ChecklistTemplate = {
     },
     {
       id: 'restore',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '雷暴结束后经领导小组同意,开通服务器、恢复网络,检查设备和数据。',
         en: 'After the storm, with the command group’s approval, bring servers and network back and check equipment and data.',
@@ -357,7 +357,7 @@ export const dcLightning: ChecklistTemplate = {
     },
     {
       id: 'assess-loss',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '造成损失的,会同相关部门核实、报损。',
         en: 'If there is damage, confirm and report the loss together with the departments concerned.',

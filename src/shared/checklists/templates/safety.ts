@@ -70,7 +70,7 @@ export const theft: ChecklistTemplate = {
       id: 'notify-supervisor-manager',
       owner: 'shift-lead',
       dueAfterMinutes: 2,
-      links: { app: { place: 'contacts', role: 'supervisor' } },
+      links: { app: { place: 'contacts', role: 'cs-supervisor' } },
       text: {
         zh: '发现后2分钟内通知主管和经理。',
         en: 'Within 2 minutes of discovery, notify the supervisor and the manager.',
@@ -105,7 +105,7 @@ export const personalAccident: ChecklistTemplate = {
     {
       id: 'report-and-remove',
       owner: 'shift-lead',
-      links: { app: { place: 'contacts', role: 'supervisor' } },
+      links: { app: { place: 'contacts', role: 'cs-supervisor' } },
       text: {
         zh: '立即向主管汇报,安排当事员工下线或离开工作现场。',
         en: 'Report to the supervisor at once and take the person off the phones and off the floor.',
@@ -121,7 +121,7 @@ export const personalAccident: ChecklistTemplate = {
     },
     {
       id: 'clean-disinfect',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       links: { app: { place: 'contacts', role: 'facilities' } },
       text: {
         zh: '判断是否需要清理现场并消毒;需要时通知环境公司处理。',
@@ -130,7 +130,7 @@ export const personalAccident: ChecklistTemplate = {
     },
     {
       id: 'staffing-assessment',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       dueAfterMinutes: 10,
       text: {
         zh: '10分钟内评估缺员对接通率的影响,按话务量调配人员。',
@@ -139,7 +139,7 @@ export const personalAccident: ChecklistTemplate = {
     },
     {
       id: 'notify-centre-manager',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       links: { app: { place: 'contacts', role: 'centre-manager' } },
       text: {
         zh: '涉及2人及以上:通知中心经理。',

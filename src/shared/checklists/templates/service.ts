@@ -21,12 +21,12 @@ export const callSurge: ChecklistTemplate = {
     },
     {
       id: 'find-cause',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       text: { zh: '查明话务激增原因。', en: 'Find out why the volume has jumped.' },
     },
     {
       id: 'other-channels',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       links: { scripts: ['outage-other-channel', 'empathy'] },
       text: {
         zh: '引导客户使用线上渠道(如微信公众号),缓解热线压力。',
@@ -35,7 +35,7 @@ export const callSurge: ChecklistTemplate = {
     },
     {
       id: 'tier-2-call-in',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       showAfterMinutes: 30,
       showCondition: 'not-recovered',
       dueAfterMinutes: 30,
@@ -89,7 +89,7 @@ export const complaintEscalation: ChecklistTemplate = {
     },
     {
       id: 'follow-through',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       links: { scripts: ['follow-up-promise'] },
       text: {
         zh: '主管会同有关各方跟进,随时把进度告知客户。',
@@ -98,7 +98,7 @@ export const complaintEscalation: ChecklistTemplate = {
     },
     {
       id: 'keep-promise',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       dueAfterMinutes: 24 * 60,
       text: {
         zh: '在向客户承诺的时间内完成处理(投诉24小时内答复)。',
@@ -107,7 +107,7 @@ export const complaintEscalation: ChecklistTemplate = {
     },
     {
       id: 'written-complaint',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       text: {
         zh: '书面投诉:在承诺工作日内口头确认;处理后书面告知调查结果和补救方法。',
         en: 'Written complaints: confirm by phone within the promised working days; afterwards, reply in writing with the findings and the remedy.',
@@ -115,7 +115,7 @@ export const complaintEscalation: ChecklistTemplate = {
     },
     {
       id: 'close-complaint',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       text: { zh: '处理完成后关闭投诉。', en: 'Close the complaint once it is resolved.' },
     },
   ],
@@ -153,7 +153,7 @@ export const abusiveCall: ChecklistTemplate = {
     },
     {
       id: 'supervisor-handles',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       text: { zh: '主管跟进处理该号码。', en: 'The supervisor follows up on the number.' },
     },
   ],
@@ -174,7 +174,7 @@ export const urgentTicket: ChecklistTemplate = {
     {
       id: 'escalate',
       owner: 'agent',
-      links: { app: { place: 'contacts', role: 'supervisor' } },
+      links: { app: { place: 'contacts', role: 'cs-supervisor' } },
       text: {
         zh: '无法处理的紧急工单告知主管或经理处理。',
         en: 'Pass anything you cannot handle to the supervisor or manager.',

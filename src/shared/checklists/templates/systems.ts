@@ -21,7 +21,7 @@ export const seatEquipment: ChecklistTemplate = {
     {
       id: 'notify-it',
       owner: 'shift-lead',
-      links: { app: { place: 'contacts', role: 'it' } },
+      links: { app: { place: 'contacts', role: 'it-ops' } },
       text: { zh: '立即通知信息部(运维)处理。', en: 'Tell IT (operations) at once to fix it.' },
     },
     {
@@ -61,7 +61,7 @@ export const applicationFailure: ChecklistTemplate = {
     {
       id: 'notify-it',
       owner: 'shift-lead',
-      links: { app: { place: 'contacts', role: 'it' } },
+      links: { app: { place: 'contacts', role: 'it-ops' } },
       text: {
         zh: '立即通知信息部到现场或远程桌面处理。',
         en: 'Call IT at once to fix it on site or by remote desktop.',
@@ -71,7 +71,7 @@ export const applicationFailure: ChecklistTemplate = {
       id: 'report-supervisor',
       owner: 'shift-lead',
       dueAfterMinutes: 5,
-      links: { app: { place: 'contacts', role: 'supervisor' } },
+      links: { app: { place: 'contacts', role: 'cs-supervisor' } },
       text: {
         zh: '5分钟内上报呼叫中心主管,并安排好现场秩序。',
         en: 'Within 5 minutes, report to the call-centre supervisor and keep order on the floor.',
@@ -97,7 +97,7 @@ export const applicationFailure: ChecklistTemplate = {
     },
     {
       id: 'notify-operations-vp',
-      owner: 'it',
+      owner: 'it-ops',
       showAfterMinutes: 10,
       showCondition: 'not-recovered',
       dueAfterMinutes: 10,
@@ -127,7 +127,7 @@ export const applicationFailure: ChecklistTemplate = {
     },
     {
       id: 'consider-vendor',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       showAfterMinutes: 60,
       showCondition: 'not-recovered',
       dueAfterMinutes: 60,
@@ -184,7 +184,7 @@ export const informationSystemDown: ChecklistTemplate = {
     {
       id: 'notify-it',
       owner: 'shift-lead',
-      links: { app: { place: 'contacts', role: 'it' } },
+      links: { app: { place: 'contacts', role: 'it-ops' } },
       text: {
         zh: '通知信息部检查处理,了解故障情况和预计恢复时间,并向部门负责人汇报。',
         en: 'Have IT investigate; find out what is wrong and when it should be back, and report to the department head.',
@@ -201,7 +201,7 @@ export const informationSystemDown: ChecklistTemplate = {
     },
     {
       id: 'unified-explanation',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       links: { scripts: ['outage-unified', 'outage-eta'] },
       text: {
         zh: '拟定统一对外解释口径,下发给全体坐席。',
@@ -229,7 +229,7 @@ export const informationSystemDown: ChecklistTemplate = {
     },
     {
       id: 'check-data-loss',
-      owner: 'it',
+      owner: 'it-ops',
       text: {
         zh: '检查数据是否丢失,必要时用每周备份恢复。',
         en: 'Check for lost data and restore from the weekly backup if needed.',
@@ -248,7 +248,7 @@ export const powerCut: ChecklistTemplate = {
     {
       id: 'notify-it-management',
       owner: 'shift-lead',
-      links: { app: { place: 'contacts', role: 'it' } },
+      links: { app: { place: 'contacts', role: 'it-ops' } },
       text: {
         zh: '立即通知信息部和主管/中心领导,说明断电情况(市电断电还是线路故障)。',
         en: 'Tell IT and the supervisor / centre management at once what has happened (mains failure or a fault in the centre’s wiring).',
@@ -256,7 +256,7 @@ export const powerCut: ChecklistTemplate = {
     },
     {
       id: 'check-ups',
-      owner: 'it',
+      owner: 'it-ops',
       links: { app: { place: 'power' } },
       text: {
         zh: '确认UPS已切换到电池供电、发电机已启动。',
@@ -273,7 +273,7 @@ export const powerCut: ChecklistTemplate = {
     },
     {
       id: 'minimum-seats',
-      owner: 'it',
+      owner: 'it-ops',
       links: { app: { place: 'power' } },
       text: {
         zh: '保证最低配置在线:内网坐席电脑、外网发短信电脑、前台电脑各一台(UPS约可支撑0.45–2小时)。',
@@ -282,7 +282,7 @@ export const powerCut: ChecklistTemplate = {
     },
     {
       id: 'line-fault-report',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       links: { app: { place: 'contacts', role: 'cs-manager' } },
       text: {
         zh: '如为呼叫中心线路故障:立即电话上报经理,即刻安排修复。',
@@ -291,7 +291,7 @@ export const powerCut: ChecklistTemplate = {
     },
     {
       id: 'generator-at-40',
-      owner: 'it',
+      owner: 'it-ops',
       links: { app: { place: 'power' } },
       text: {
         zh: '电池放电超过40%且市电仍未恢复:启动发电机(油机)供电。',
@@ -300,7 +300,7 @@ export const powerCut: ChecklistTemplate = {
     },
     {
       id: 'watch-recovery',
-      owner: 'it',
+      owner: 'it-ops',
       links: { app: { place: 'power' } },
       text: {
         zh: '供电恢复过程中观察系统恢复是否正常;恢复后对电池均充。',
@@ -320,12 +320,12 @@ export const airConditioning: ChecklistTemplate = {
     {
       id: 'notify-supervisor',
       owner: 'shift-lead',
-      links: { app: { place: 'contacts', role: 'supervisor' } },
+      links: { app: { place: 'contacts', role: 'cs-supervisor' } },
       text: { zh: '值班组长立即通知主管。', en: 'The shift lead tells the supervisor at once.' },
     },
     {
       id: 'call-maintenance',
-      owner: 'supervisor',
+      owner: 'cs-supervisor',
       links: { app: { place: 'contacts', role: 'facilities' } },
       text: { zh: '主管联系维修人员修复。', en: 'The supervisor calls maintenance to repair it.' },
     },
