@@ -1,14 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CallLog } from '@shared/calls/schema';
+import { IncidentEvent } from '@shared/incidents/events';
 import { MAX_DRIFT_MS, decodeHlc } from '@shared/sync/hlc';
 import type { Mutation, MutationOp, SyncEntity } from '@shared/sync/protocol';
-
-/**
- * PROVISIONAL: the incidents work has not defined the incident event yet. Until it does, an event is any object
- * with a string `incidentId` and a string `type`; other fields are kept as sent. Replace with the shared schema
- * when it lands (the server will then quarantine events that fail it, exactly as for calls).
- */
-export const IncidentEventData = z.looseObject({ incidentId: z.string().min(1), type: z.string().min(1) });
 
 interface EntityRule {
   ops: readonly MutationOp[];
@@ -18,7 +12,8 @@ interface EntityRule {
 /** Which ops each entity accepts and the schema of its data. Calls are records (LWW); incident events a log. */
 export const ENTITY_RULES: Record<SyncEntity, EntityRule> = {
   call: { ops: ['upsert', 'delete'], data: CallLog },
-  'incident-event': { ops: ['append'], data: IncidentEventData },
+  // The shared incident event row (src/shared/incidents): an event that fails it is quarantined, like a bad call.
+  'incident-event': { ops: ['append'], data: IncidentEvent },
 };
 
 /** jsonb's own nesting limit is far higher; a call sheet needs a handful of levels. */
@@ -76,7 +71,13 @@ export function rejectionReason(mutation: Mutation, serverNow: number): string |
   if (!parsed.success) return `data does not match the ${mutation.entity} schema: ${summarise(parsed.error)}`;
   if (mutation.entity === 'call' && !hasId(parsed.data, mutation.entityId))
     return 'data.id does not match entityId';
+  if (mutation.entity === 'incident-event' && !hasIncidentId(parsed.data, mutation.entityId))
+    return 'data.incidentId does not match entityId';
   return null;
+}
+
+function hasIncidentId(data: unknown, id: string): boolean {
+  return typeof data === 'object' && data !== null && 'incidentId' in data && data.incidentId === id;
 }
 
 function hasId(data: unknown, id: string): boolean {

@@ -66,6 +66,16 @@ export async function createSite(url: string, code = `site-${process.pid}-${++si
  * A seat as the server sees it: a device token, an epoch, a contiguous seq and an HLC clock that tests can skew.
  * Mutations are built first and pushed separately so tests can replay, reorder or corrupt batches.
  */
+const incidentIds = new Map<string, string>();
+function incidentIdFor(label: string): string {
+  let id = incidentIds.get(label);
+  if (!id) {
+    id = uuidv7();
+    incidentIds.set(label, id);
+  }
+  return id;
+}
+
 export class Seat {
   seq = 0;
   readonly clock: HybridClock;
@@ -116,15 +126,33 @@ export class Seat {
     };
   }
 
-  appendEvent(incidentId: string, type: string, extra: Record<string, unknown> = {}): Mutation {
+  /**
+   * A note on the incident labelled `label` (each label gets its own incident id; a label with a NUL is used as
+   * the id itself, to test envelope validation). `extra.text` overrides the note text (huge or unstorable text).
+   */
+  appendEvent(label: string, text: string, extra: { text?: string } = {}): Mutation {
+    const incidentId = label.includes('\u0000') ? label : incidentIdFor(label);
+    const id = uuidv7();
+    const hlc = this.clock.tick();
+    const at = new Date().toISOString();
     return {
       id: uuidv7(),
       seq: ++this.seq,
       entity: 'incident-event',
       entityId: incidentId,
       op: 'append',
-      data: { incidentId, type, ...extra },
-      hlc: this.clock.tick(),
+      data: {
+        id,
+        incidentId,
+        type: 'incident.note',
+        hlc,
+        author: '王芳',
+        seat: 'A-12',
+        occurredAt: at,
+        recordedAt: at,
+        payload: { text: extra.text ?? text },
+      },
+      hlc,
     };
   }
 

@@ -2,13 +2,15 @@ import { shell, type App, type Session } from 'electron';
 import { isAllowedExternalUrl, isPermissionAllowed } from '../security/trusted-url';
 
 /**
- * App-wide defaults: no navigation away from our page, no new windows (tel:/mailto: go to the OS),
- * no <webview>, every permission request denied.
+ * App-wide defaults: no navigation away from our page, no new windows, no <webview>. A `tel:` or `mailto:` link
+ * (escalation board, contact tree) is handed to the OS dialler or mail client instead of navigating.
  */
 export function hardenApp(app: App, isTrustedUrl: (url: string) => boolean): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isTrustedUrl(url)) event.preventDefault();
+      if (isTrustedUrl(url)) return;
+      event.preventDefault();
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     });
     contents.on('will-redirect', (event, url) => {
       if (!isTrustedUrl(url)) event.preventDefault();
