@@ -7,6 +7,7 @@ import { usePolicyStore } from '../../app/policy-store';
 import { floorguard } from '../../bridge/floorguard';
 import { useLocalStore } from '../../data/local-store';
 import { useCallsUi } from '../calls/calls-ui-store';
+import { selectFloorPower, useMonitorsStore } from '../power/monitors-store';
 import { useSeatStore } from '../settings/seat-store';
 import type { IncidentsRepository } from './incidents-repository';
 import { useIncidentsUi } from './incidents-ui-store';
@@ -24,11 +25,14 @@ export function useTrayBridge(
   const { t } = useTranslation();
   const { db } = useLocalStore();
   const pendingSync = useLiveQuery(() => db.outbox.count(), [db], 0);
+  // The floor's worst power/line state, from the power feature's store (a string, so the selection is stable).
+  const severity = useMonitorsStore((state) => selectFloorPower(state).severity);
+  const power: TrayReport['power'] = severity === 'unmonitored' ? 'unknown' : severity;
 
   const report = useMemo<TrayReport>(
     () => ({
       pendingSync,
-      power: 'unknown',
+      power,
       incidents: entries
         .filter((e) => e.incident.status === 'open')
         .map(({ incident, plan }) => ({
@@ -47,7 +51,7 @@ export function useTrayBridge(
             : null,
         })),
     }),
-    [entries, pendingSync],
+    [entries, pendingSync, power],
   );
   // Plans are recomputed every second; main hears only real changes.
   const reportKey = JSON.stringify(report);
