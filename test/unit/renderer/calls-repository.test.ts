@@ -94,3 +94,19 @@ describe('calls repository', () => {
     expect(await restoreFromJournal(after.db, after.repository, journaled)).toBe(0);
   });
 });
+
+describe('calls repository and sync metadata', () => {
+  it('an edit orders after the version it edits, even from a seat whose clock is behind', async () => {
+    const { db, repository } = setup();
+    const now = Date.now();
+    const remote = {
+      ...call('from another seat'),
+      hlc: `${String(now + 3_600_000).padStart(15, '0')}-0000-other`,
+      syncedAt: new Date().toISOString(),
+    };
+    await db.calls.put(remote);
+    const [edited] = (await repository.save([{ ...remote, status: 'entered-in-crm' }])).saved;
+    expect(edited?.hlc && edited.hlc > remote.hlc).toBe(true);
+    expect(edited?.syncedAt).toBeUndefined();
+  });
+});

@@ -43,9 +43,23 @@ export function createCallsRepository(deps: {
     async save(input, options = {}) {
       const at = now().toISOString();
       const seat = deps.seat?.();
-      const stamped = input.map((call) =>
-        CallLog.parse({ ...call, hlc: clock.tick(), updatedAt: at, ...(seat ? { updatedBy: seat } : {}) }),
-      );
+      const stamped = input.map(({ syncedAt: _synced, ...call }) => {
+        // An edit must order after the version it edits, even if this seat's clock is behind the seat that wrote it.
+        if (call.hlc) {
+          try {
+            clock.receive(call.hlc);
+          } catch {
+            // Too far ahead to adopt: the sync status already tells IT to fix the clock.
+          }
+        }
+        // A changed record is no longer what the centre acknowledged: syncedAt is set again by the next ack.
+        return CallLog.parse({
+          ...call,
+          hlc: clock.tick(),
+          updatedAt: at,
+          ...(seat ? { updatedBy: seat } : {}),
+        });
+      });
       await db.transaction('rw', [db.calls, db.outbox, db.meta], async () => {
         await db.calls.bulkPut(stamped);
         await queueMutations(

@@ -65,7 +65,8 @@ export function createIncidentsRepository(deps: {
       await queueMutations(
         db,
         fresh.map((event) => ({
-          id: uuidv7(),
+          // The event's own id: the centre de-duplicates appends by mutation id, so a re-sent event counts once.
+          id: event.id,
           entity: 'incident-event',
           entityId: event.incidentId,
           op: 'append',
