@@ -1,18 +1,29 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, safeStorage, session } from 'electron';
 import { createDispatcher } from '@shared/ipc/dispatcher';
 import { electronStoreBackend } from './electron/electron-store-backend';
-import { denyPermissions, hardenApp } from './electron/hardening';
+import { hardenApp, restrictPermissions } from './electron/hardening';
 import { bindIpcMain, sendEvent } from './electron/ipc-binding';
 import { createMainWindow } from './electron/main-window';
+import { electronPdfHost } from './electron/print-to-pdf';
+import { safeStorageSecretStore } from './electron/safe-storage-secrets';
+import { electronSeatPowerSource } from './electron/seat-power';
 import { createAppTray } from './electron/tray';
+import { startUpdates } from './electron/updates';
 import { isTrustedRendererUrl } from './security/trusted-url';
+import { createCentralApi, createCentralService, jsonFileEnrollmentBackend } from './services/central';
 import { createHandlers, forwardEvents, type MainServices } from './services/handlers';
 import { createJournal } from './services/journal/journal';
+import { createLineMonitor } from './services/lines';
+import { createPowerMonitor } from './services/power';
+import { createReportsService } from './services/reports';
+import { createSeatPowerService } from './services/seat-power';
 import { loadSitePolicy, sitePolicyPath } from './services/policy/site-policy-source';
+import { updatePlan } from './services/updates/update-plan';
 import { createNetworkMonitor } from './services/network/network-monitor';
 import { createSettingsService } from './services/settings/settings-service';
+import { createTrayActionQueue, createTrayService } from './services/tray-actions';
 
 // Wiring only: every behaviour lives in ./services (plain, injectable, tested without Electron).
 
@@ -33,8 +44,11 @@ async function start(): Promise<void> {
 
   hardenApp(app, isTrustedUrl);
   await app.whenReady();
-  denyPermissions(session.defaultSession);
+  restrictPermissions(session.defaultSession, isTrustedUrl);
 
+  const policy = await loadSitePolicy(sitePolicyPath(process.platform, process.env));
+  const settings = createSettingsService(electronStoreBackend());
+  const network = createNetworkMonitor({ probe: () => net.isOnline() });
   const services: MainServices = {
     appInfo: {
       name: app.getName(),
@@ -43,10 +57,28 @@ async function start(): Promise<void> {
       platform: process.platform,
       userDataDir: app.getPath('userData'),
     },
-    settings: createSettingsService(electronStoreBackend()),
-    network: createNetworkMonitor({ probe: () => net.isOnline() }),
+    settings,
+    network,
+    // Tray clicks wait in a file until the renderer confirms them, so none is lost while the window loads.
+    tray: createTrayService({
+      queue: createTrayActionQueue({ file: join(app.getPath('userData'), 'tray-actions.json') }),
+      settings,
+      network,
+      policy: () => policy.policy,
+    }),
     journal: createJournal({ dir: join(app.getPath('userData'), 'journal') }),
-    policy: await loadSitePolicy(sitePolicyPath(process.platform, process.env)),
+    policy,
+    // After whenReady: safeStorage needs the app ready. The token is encrypted with the OS keychain when it can be.
+    central: createCentralService({
+      api: createCentralApi(),
+      secrets: safeStorageSecretStore(join(app.getPath('userData'), 'secrets.json'), safeStorage),
+      enrollment: jsonFileEnrollmentBackend(join(app.getPath('userData'), 'central.json')),
+    }),
+    power: createPowerMonitor({ ups: policy.policy.ups }),
+    lines: createLineMonitor({ lines: policy.policy.lines }),
+    seatPower: createSeatPowerService({ source: electronSeatPowerSource() }),
+    // Prints the console window itself: the renderer shows the report in its print styles when it asks.
+    reports: createReportsService(electronPdfHost(() => window?.webContents)),
   };
   bindIpcMain(ipcMain, createDispatcher(createHandlers(services)), isTrustedUrl);
 
@@ -61,31 +93,38 @@ async function start(): Promise<void> {
     window.focus();
   };
 
-  const tray = createAppTray(join(assets, 'icons/tray-normal.png'), (action) => {
-    if (action === 'open-console') showWindow();
-    if (action === 'quit') {
+  const tray = createAppTray(join(assets, 'icons'), (action) => void services.tray.activate(action));
+  services.tray.onHostAction((action) => {
+    if (action.kind === 'open-console' || action.kind === 'new-call') showWindow();
+    if (action.kind === 'quit') {
       quitting = true;
       app.quit();
     }
   });
-  const refreshTray = () =>
-    tray.update({
-      locale: services.settings.get().locale,
-      online: services.network.status().online,
-      pendingSync: 0,
-    });
-  refreshTray();
+  tray.update(services.tray.menu());
+  services.tray.onChange((menu) => tray.update(menu));
 
   forwardEvents(services, (event, payload) => {
-    refreshTray();
     for (const w of BrowserWindow.getAllWindows()) sendEvent(w.webContents, event, payload);
   });
 
   app.on('second-instance', showWindow);
+  // IT decides both from the site policy: start with the session (hidden in the tray), and where updates come from.
+  if (app.isPackaged)
+    app.setLoginItemSettings({ openAtLogin: policy.policy.autoStartAtLogin, args: ['--hidden'] });
+  const stopUpdates = startUpdates(updatePlan(policy.policy, app.isPackaged), (message) =>
+    console.info(message),
+  );
+
   app.on('before-quit', () => {
     quitting = true;
+    stopUpdates();
+    // Log out of upsd and stop the probes; quitting does not wait for them.
+    services.seatPower.dispose();
+    void services.power.dispose();
+    void services.lines.dispose();
   });
-  // The console lives in the tray: closing every window does not quit.
+  // The console lives in the tray: closing every window does not quit. Started at login, it stays in the tray.
   app.on('window-all-closed', () => undefined);
-  showWindow();
+  if (!process.argv.includes('--hidden')) showWindow();
 }

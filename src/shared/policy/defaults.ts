@@ -353,5 +353,6 @@ export function defaultPolicy(): SitePolicy {
     retention: { purgeSyncedAfterDays: null },
     updates: { enabled: false },
     allowContactEdits: false,
+    autoStartAtLogin: false,
   };
 }

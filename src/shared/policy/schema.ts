@@ -230,6 +230,8 @@ const policyShape = {
   updates: Updates,
   /** Whether leads may edit the contact tree from the console (otherwise only the policy file changes it). */
   allowContactEdits: z.boolean(),
+  /** Start Floorguard when the seat's user logs in (to the tray), so the console is there before an emergency. */
+  autoStartAtLogin: z.boolean(),
 };
 
 /** The complete, checked site policy. */
@@ -296,6 +298,9 @@ export const SitePolicyFile = z
     allowContactEdits: policyShape.allowContactEdits
       .optional()
       .meta(doc('Whether leads may edit the contact tree in the console')),
+    autoStartAtLogin: policyShape.autoStartAtLogin
+      .optional()
+      .meta(doc('Start Floorguard (in the tray) when the seat user logs in')),
   })
   .meta({
     title: 'Floorguard site policy',

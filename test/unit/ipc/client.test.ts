@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy } from '@shared/policy';
 import { createIpcClient, type IpcTransport } from '@shared/ipc/client';
 import { createDispatcher } from '@shared/ipc/dispatcher';
 import { DEFAULT_SEAT_SETTINGS, type SeatSettings } from '@shared/settings/schema';
+import { stubHandlers } from './stub-handlers';
 
 function fakeTransport(reply: (channel: string, request: unknown) => unknown) {
   const sent: { channel: string; request: unknown }[] = [];
@@ -33,22 +33,12 @@ describe('IPC client', () => {
 
   it('round-trips through a dispatcher like the real bindings do', async () => {
     let stored: SeatSettings = DEFAULT_SEAT_SETTINGS;
-    const dispatch = createDispatcher({
-      'app:info': () => ({ name: 'F', version: '1', host: 'harness', platform: 'linux', userDataDir: '/' }),
-      'settings:get': () => stored,
-      'settings:update': (patch) => (stored = { ...stored, ...patch }),
-      'network:status': () => ({ online: true, checkedAt: new Date(0).toISOString() }),
-      'policy:get': () => ({
-        policy: defaultPolicy(),
-        path: '/etc/floorguard/site-policy.json',
-        found: false,
-        lockedPaths: [],
-        errors: [],
+    const dispatch = createDispatcher(
+      stubHandlers({
+        'settings:get': () => stored,
+        'settings:update': (patch) => (stored = { ...stored, ...patch }),
       }),
-      'journal:append': ({ entries }) => ({ appended: entries.length, file: 'journal-test.ndjson' }),
-      'journal:unacknowledged': () => ({ entries: [] }),
-      'journal:acknowledge': ({ refs }) => ({ acknowledged: refs.length }),
-    });
+    );
     const { transport } = fakeTransport((channel, request) => dispatch(channel, request));
     const client = createIpcClient(transport);
     await client.invoke('settings:update', { agentName: '李娜' });

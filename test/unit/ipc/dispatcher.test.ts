@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy } from '@shared/policy';
 import type { Handlers } from '@shared/ipc/dispatcher';
 import { createDispatcher } from '@shared/ipc/dispatcher';
 import { DEFAULT_SEAT_SETTINGS } from '@shared/settings/schema';
+import { stubHandlers } from './stub-handlers';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
-    'app:info': () => ({
-      name: 'Floorguard',
-      version: '0.1.0',
-      host: 'harness',
-      platform: 'linux',
-      userDataDir: '/tmp/x',
-    }),
+  return stubHandlers({
     'settings:get': () => DEFAULT_SEAT_SETTINGS,
     'settings:update': (patch) => ({ ...DEFAULT_SEAT_SETTINGS, ...patch }),
     'network:status': () => ({ online: true, checkedAt: new Date(0).toISOString() }),
-    'policy:get': () => ({
-      policy: defaultPolicy(),
-      path: '/etc/floorguard/site-policy.json',
-      found: false,
-      lockedPaths: [],
-      errors: [],
-    }),
-    'journal:append': ({ entries }) => ({ appended: entries.length, file: 'journal-test.ndjson' }),
-    'journal:unacknowledged': () => ({ entries: [] }),
-    'journal:acknowledge': ({ refs }) => ({ acknowledged: refs.length }),
     ...overrides,
-  };
+  });
 }
 
 describe('dispatcher', () => {
