@@ -1,11 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  createCentralApi,
+  createCentralService,
+  fileSecretStore,
+  jsonFileEnrollmentBackend,
+} from '../main/services/central';
 import { createJournal } from '../main/services/journal/journal';
+import { createLineMonitor } from '../main/services/lines';
+import { createPowerMonitor } from '../main/services/power';
+import { createManualSeatPowerSource, createSeatPowerService } from '../main/services/seat-power';
 import { loadSitePolicy } from '../main/services/policy/site-policy-source';
 import { createNetworkMonitor } from '../main/services/network/network-monitor';
 import type { MainServices } from '../main/services/handlers';
 import { jsonFileSettingsBackend } from '../main/services/settings/json-file-backend';
 import { createSettingsService } from '../main/services/settings/settings-service';
+import { createTrayActionQueue, createTrayService } from '../main/services/tray-actions';
+import { TrayAction } from '@shared/incidents/tray';
+import { InjectLine, InjectUps, withInjectedLines, withInjectedUps } from './injected-monitors';
 
 const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as {
   version: string;
@@ -15,6 +28,19 @@ const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../pac
 export async function createHarnessServices(dataDir: string, options: { policyPath?: string } = {}) {
   let online = true;
   const network = createNetworkMonitor({ probe: () => online, intervalMs: 250 });
+  const policy = await loadSitePolicy(options.policyPath ?? join(dataDir, 'site-policy.json'));
+  // Real monitors on the policy's UPS units and lines; e2e tests overlay simulated states (see `control`).
+  const power = withInjectedUps(createPowerMonitor({ ups: policy.policy.ups }));
+  const lines = withInjectedLines(createLineMonitor({ lines: policy.policy.lines }));
+  const seatSwitch = createManualSeatPowerSource(false);
+  const seatPower = createSeatPowerService({ source: seatSwitch.source });
+  const settings = createSettingsService(jsonFileSettingsBackend(join(dataDir, 'settings.json')));
+  const tray = createTrayService({
+    queue: createTrayActionQueue({ file: join(dataDir, 'tray-actions.json') }),
+    settings,
+    network,
+    policy: () => policy.policy,
+  });
   const services: MainServices = {
     appInfo: {
       name: 'Floorguard',
@@ -23,10 +49,20 @@ export async function createHarnessServices(dataDir: string, options: { policyPa
       platform: process.platform,
       userDataDir: dataDir,
     },
-    settings: createSettingsService(jsonFileSettingsBackend(join(dataDir, 'settings.json'))),
+    settings,
+    tray,
     network,
     journal: createJournal({ dir: join(dataDir, 'journal') }),
-    policy: await loadSitePolicy(options.policyPath ?? join(dataDir, 'site-policy.json')),
+    policy,
+    // The harness keeps the device token in a plain file of its data folder (a development tool).
+    central: createCentralService({
+      api: createCentralApi(),
+      secrets: fileSecretStore(join(dataDir, 'secrets.json')),
+      enrollment: jsonFileEnrollmentBackend(join(dataDir, 'central.json')),
+    }),
+    power: power.monitor,
+    lines: lines.monitor,
+    seatPower,
   };
 
   /** Test hooks reachable at /__harness/<path>; they simulate what Electron would observe. */
@@ -40,8 +76,24 @@ export async function createHarnessServices(dataDir: string, options: { policyPa
     if (path === 'journal-count') {
       return services.journal.unacknowledged().then((entries) => ({ count: entries.length }));
     }
+    // A click on the native tray menu, as Electron would deliver it (also while no page is open).
+    if (path === 'tray-click') return tray.activate(TrayAction.parse(body)).then((queued) => ({ queued }));
+    if (path === 'tray-pending') return tray.queue.pending().then((actions) => ({ count: actions.length }));
+    if (path === 'ups') return power.inject(InjectUps.parse(body));
+    if (path === 'line') return lines.inject(InjectLine.parse(body));
+    if (path === 'seat-power') {
+      seatSwitch.set(z.object({ onBattery: z.boolean().nullable() }).parse(body).onBattery);
+      return seatPower.status();
+    }
     throw new Error(`Unknown harness control: ${path}`);
   }
 
-  return { services, control, dispose: () => network.dispose() };
+  const dispose = () => {
+    network.dispose();
+    tray.dispose();
+    seatPower.dispose();
+    void power.monitor.dispose();
+    void lines.monitor.dispose();
+  };
+  return { services, control, dispose };
 }

@@ -8,7 +8,9 @@ import { floorguard } from './bridge/floorguard';
 import { LocalStoreContext, openLocalStore } from './data/local-store';
 import { startCallsIndex } from './features/calls/calls-index';
 import { restoreFromJournal } from './features/calls/journal-restore';
+import { restoreIncidentEvents } from './features/incidents/journal-restore';
 import { useSeatStore } from './features/settings/seat-store';
+import { startSync } from './features/sync/start-sync';
 import { initI18n } from './i18n';
 import './styles.css';
 
@@ -25,9 +27,11 @@ void api.invoke('journal:unacknowledged', {}).then(async (journal) => {
   if (!journal.ok) return;
   const restored = await restoreFromJournal(store.db, store.calls, journal.value.entries);
   useStartupNotices.setState({ restored });
+  await restoreIncidentEvents(store, journal.value.entries);
 });
 store.journal.start();
 watchStorage();
+startSync(store, api);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,7 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import { pino } from 'pino';
+import type { Change } from '@shared/sync/protocol';
+import { buildServer, openDatabase } from '../../server/index';
 import { startHarness, type Harness } from '../../src/harness/host';
 import { createHarnessServices } from '../../src/harness/services';
 
@@ -11,13 +14,94 @@ export interface HarnessFixture extends Harness {
   control(path: string, body: unknown): Promise<unknown>;
 }
 
+/** A central API for one test: in-process, PGlite in memory, on 127.0.0.1, with one site already created. */
+export interface CentralFixture {
+  url: string;
+  adminToken: string;
+  site: { code: string; enrollmentKey: string };
+  /** Calls the API with a bearer token (the admin token unless another is given). */
+  request<T = unknown>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown },
+  ): Promise<{ status: number; body: T }>;
+  /** Every change the centre holds for the site, read by a device enrolled for that purpose. */
+  changes(): Promise<Change[]>;
+}
+
+const CENTRAL_ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+
 /**
  * Every test gets its own harness (fresh data folder, fresh main-process services) and its own browser
  * context (fresh IndexedDB), so tests never see each other's records.
  */
-export const test = base.extend<{ harness: HarnessFixture; console: Page }>({
-  harness: async ({}, use) => {
+export const test = base.extend<{
+  harness: HarnessFixture;
+  console: Page;
+  /** Optional: only tests that ask for it start a central server (PGlite's first open takes a few seconds). */
+  central: CentralFixture;
+  /** A site policy for this test's harness: an object (written as JSON) or raw file text; none by default. */
+  sitePolicy: object | string | undefined;
+}>({
+  sitePolicy: [undefined, { option: true }],
+  central: async ({}, use) => {
+    const db = await openDatabase();
+    const app = await buildServer({
+      db,
+      adminToken: CENTRAL_ADMIN_TOKEN,
+      logger: pino({ level: 'silent' }),
+      rateLimit: false,
+    });
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const request: CentralFixture['request'] = async (method, path, options = {}) => {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${options.token ?? CENTRAL_ADMIN_TOKEN}`,
+          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
+    };
+    const code = `e2e-${Date.now().toString(36)}`;
+    const created = await request<{ enrollmentKey: string }>('POST', '/v1/admin/sites', {
+      body: { code, name: 'E2E floor' },
+    });
+    if (created.status !== 201) throw new Error(`create site: ${created.status}`);
+    const site = { code, enrollmentKey: created.body.enrollmentKey };
+    let reader: string | null = null;
+    const changes = async (): Promise<Change[]> => {
+      if (!reader) {
+        const enrolled = await request<{ token: string }>('POST', '/v1/devices/enroll', {
+          body: { siteCode: code, enrollmentKey: site.enrollmentKey, deviceName: 'e2e reader' },
+        });
+        reader = enrolled.body.token;
+      }
+      const all: Change[] = [];
+      for (let cursor = '', more = true; more;) {
+        const page = await request<{ changes: Change[]; cursor: string; hasMore: boolean }>(
+          'GET',
+          `/v1/sync/pull?cursor=${cursor}&limit=1000`,
+          { token: reader },
+        );
+        all.push(...page.body.changes);
+        cursor = page.body.cursor;
+        more = page.body.hasMore;
+      }
+      return all;
+    };
+    await use({ url, adminToken: CENTRAL_ADMIN_TOKEN, site, request, changes });
+    await app.close();
+    await db.close();
+  },
+  harness: async ({ sitePolicy }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'floorguard-e2e-'));
+    if (sitePolicy !== undefined) {
+      const text = typeof sitePolicy === 'string' ? sitePolicy : JSON.stringify(sitePolicy);
+      writeFileSync(join(dataDir, 'site-policy.json'), text);
+    }
     const { services, control, dispose } = await createHarnessServices(dataDir);
     const harness = await startHarness({
       services,
@@ -42,7 +126,7 @@ export const test = base.extend<{ harness: HarnessFixture; console: Page }>({
   console: async ({ page, harness }, use) => {
     await page.goto(harness.url);
     // The console is ready for keys once its frame is drawn (shortcuts are bound on mount).
-    await page.getByRole('navigation').waitFor();
+    await page.getByRole('navigation', { name: '主导航' }).waitFor();
     await use(page);
   },
 });

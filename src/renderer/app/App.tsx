@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { floorguard } from '../bridge/floorguard';
 import { WriteErrorDialog } from '../features/calls/WriteErrorDialog';
+import { IncidentsRuntime } from '../features/incidents/IncidentsRuntime';
+import { TrayPanel } from '../features/incidents/TrayPanel';
 import { followSettingsChanges, useSeatStore } from '../features/settings/seat-store';
 import { Banners } from './Banners';
 import { NavBar } from './NavBar';
@@ -30,6 +32,8 @@ export function App() {
         <Banners />
         <Page />
         <WriteErrorDialog />
+        <IncidentsRuntime />
+        {host === 'harness' && <TrayPanel />}
       </main>
       <StatusBar host={host} />
     </div>

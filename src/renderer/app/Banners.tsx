@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { PowerAlerts } from '../features/power/PowerAlerts';
+import { StatementBanner } from '../features/incidents/StatementBanner';
 import { usePolicyStore } from './policy-store';
 import { STORAGE_WARN_RATIO, useStorageState } from './storage-watch';
 import { useStartupNotices } from './startup-notices';
@@ -13,6 +15,8 @@ export function Banners() {
   const ratio = usage !== null && quota ? usage / quota : 0;
   return (
     <div className="banners">
+      <StatementBanner />
+      <PowerAlerts />
       {restored > 0 && (
         <p className="banner banner--ok" role="status" data-testid="banner-restored">
           {t('calls.restored', { count: restored })}

@@ -1,16 +1,26 @@
 import type { ReactElement } from 'react';
 import { CallSheetPage } from '../features/calls/CallSheetPage';
-import { PlacePlaceholder } from '../features/placeholder/PlacePlaceholder';
+import { ChecklistPage } from '../features/checklist/ChecklistPage';
+import { ContactsPage } from '../features/contacts/ContactsPage';
+import { IncidentPage } from '../features/incidents/IncidentPage';
+import { PowerPage } from '../features/power/PowerPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { DiagnosticsPanel } from '../features/diagnostics/DiagnosticsPanel';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import type { Place } from './places';
 
 /** What each place shows. One line per place, so features can land independently. */
 export const PAGES: Record<Place, () => ReactElement> = {
   calls: CallSheetPage,
-  incident: () => <PlacePlaceholder place="incident" />,
-  checklist: () => <PlacePlaceholder place="checklist" />,
-  contacts: () => <PlacePlaceholder place="contacts" />,
-  power: () => <PlacePlaceholder place="power" />,
-  reports: () => <PlacePlaceholder place="reports" />,
-  settings: SettingsPage,
+  incident: IncidentPage,
+  checklist: ChecklistPage,
+  contacts: ContactsPage,
+  power: PowerPage,
+  reports: ReportsPage,
+  settings: () => (
+    <>
+      <SettingsPage />
+      <DiagnosticsPanel />
+    </>
+  ),
 };

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useCallsUi } from '../features/calls/calls-ui-store';
+import { useIncidentsUi } from '../features/incidents/incidents-ui-store';
 import { PLACES } from './places';
 import { useNavStore } from './nav-store';
 
@@ -12,6 +13,15 @@ export function usePlaceShortcuts(): void {
         event.preventDefault();
         useNavStore.getState().go('calls');
         useCallsUi.getState().requestFocus();
+        return;
+      }
+      // Alt+D or F4: declare an incident — the dialog opens on the scenario list, Enter declares.
+      if (
+        (event.key === 'F4' && !event.altKey && !event.ctrlKey && !event.metaKey) ||
+        (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyD')
+      ) {
+        event.preventDefault();
+        useIncidentsUi.getState().openDeclare();
         return;
       }
       if (!event.altKey || event.ctrlKey || event.metaKey) return;

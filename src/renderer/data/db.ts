@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { CallLog } from '@shared/calls/schema';
+import type { IncidentEvent } from '@shared/incidents/events';
 import type { JournalEntry } from '@shared/journal/schema';
 import type { MutationOp, SyncEntity } from '@shared/sync/protocol';
 import { MIGRATIONS } from './migrations';
@@ -17,8 +18,20 @@ export interface OutboxEntry {
 }
 
 export interface MetaRow {
-  key: 'epoch' | 'node' | 'nextSeq' | 'ackedSeq' | 'pullCursor' | 'createdAt';
+  key: 'epoch' | 'node' | 'nextSeq' | 'ackedSeq' | 'pullCursor' | 'createdAt' | SyncMetaKey;
   value: string | number;
+}
+
+/** Kept by the sync engine: which server/site/device the pull cursor belongs to, and the last good sync. */
+export type SyncMetaKey = 'syncIdentity' | 'lastSyncAt';
+
+/** Site configuration published centrally (entity `site-config`), kept for the features that will read it. */
+export interface SiteConfigRow {
+  /** `policy`, `contacts`, `checklists`. */
+  kind: string;
+  data: unknown;
+  hlc: string;
+  receivedAt: string;
 }
 
 export interface DraftRow {
@@ -41,8 +54,12 @@ export class FloorguardDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   drafts!: EntityTable<DraftRow, 'key'>;
   pendingJournal!: EntityTable<PendingJournalRow, 'key'>;
+  siteConfig!: EntityTable<SiteConfigRow, 'kind'>;
+  /** The incident log: append-only, merged by union with other seats; incident state is derived from it. */
+  incidentEvents!: EntityTable<IncidentEvent, 'id'>;
 
-  constructor(name = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+  // Dexie's structural option types (not the DOM's), so Node-typed tests can open the database too.
+  constructor(name = DB_NAME, options: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
     // Chromium made relaxed durability the default; a saved call must survive a power cut, so commit strictly.
     super(name, { chromeTransactionDurability: 'strict', ...options });
     for (const { version, stores } of MIGRATIONS) this.version(version).stores(stores);

@@ -16,6 +16,8 @@ export const MIGRATIONS: readonly { version: number; stores: Record<string, stri
       pendingJournal: 'key',
       // Incident timelines: append-only events, merged by union across seats (derived state is never stored).
       incidentEvents: 'id, incidentId, hlc',
+      // Site configuration pulled from the centre (entity `site-config`), last writer wins by hlc per kind.
+      siteConfig: 'kind',
     },
   },
 ];

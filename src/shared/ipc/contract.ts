@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { centralChannels, centralEvents } from './channels/central';
 import { JournalEntry, JournalRef, MAX_JOURNAL_BATCH } from '../journal/schema';
+import { incidentChannels, incidentEvents } from './channels/incidents';
 import { SitePolicy } from '../policy';
+import { monitorChannels, monitorEvents } from './channels/monitors';
+import { reportChannels } from './channels/reports';
 import { SeatSettings, SeatSettingsPatch } from '../settings/schema';
 
 /**
@@ -54,12 +58,19 @@ export const ipcContract = {
     z.object({ refs: z.array(JournalRef).max(10_000) }).strict(),
     z.object({ acknowledged: z.number().int().nonnegative() }),
   ),
+  ...monitorChannels,
+  ...incidentChannels,
+  ...centralChannels,
+  ...reportChannels,
 } as const;
 
 /** Main → renderer events: name → payload schema. */
 export const ipcEvents = {
   'settings:changed': SeatSettings,
   'network:changed': NetworkStatus,
+  ...incidentEvents,
+  ...monitorEvents,
+  ...centralEvents,
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavStore } from '../../app/nav-store';
+import { CloseoutEntry } from '../closeout/CloseoutEntry';
 import { EscalationBoard } from './EscalationBoard';
 import { useIncidentsUi } from './incidents-ui-store';
 import { useIncidents, useIncidentsLoaded, useIncidentsRepository, useNow } from './use-incidents';
@@ -37,13 +38,10 @@ export function IncidentPage() {
       )}
       {loaded && open.length === 0 && <p className="muted">{t('incidents.none')}</p>}
       {open.map((e) => (
-        <EscalationBoard
-          key={e.incident.id}
-          incident={e.incident}
-          plan={e.plan}
-          now={now}
-          repository={repository}
-        />
+        <div key={e.incident.id}>
+          <CloseoutEntry incidentId={e.incident.id} />
+          <EscalationBoard incident={e.incident} plan={e.plan} now={now} repository={repository} />
+        </div>
       ))}
       {resolved.length > 0 && (
         <details className="incidents__resolved">

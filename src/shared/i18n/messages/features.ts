@@ -1,3 +1,6 @@
+import { powerMessages } from './power';
+import { incidentsMessages } from './incidents';
+
 /**
  * Messages of the feature areas, each in its own file beside this one with both languages side by side, so a feature
  * can be worked on without touching the others. `defineMessages` makes English translate exactly the Chinese keys.
@@ -17,5 +20,17 @@ export function pickLocale<F extends Record<string, { zh: unknown; en: unknown }
   };
 }
 
+import { diagnosticsMessages } from './diagnostics';
+import { syncMessages } from './sync';
+import { reportsMessages } from './reports';
+import { checklistMessages } from './checklist';
+
 // One line per feature area: `import { xMessages } from './x';` and `x: xMessages,` below.
-export const featureMessages = {};
+export const featureMessages = {
+  sync: syncMessages,
+  diagnostics: diagnosticsMessages,
+  incidents: incidentsMessages,
+  power: powerMessages,
+  reports: reportsMessages,
+  checklist: checklistMessages,
+};
