@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { floorguard } from '../bridge/floorguard';
 import { WriteErrorDialog } from '../features/calls/WriteErrorDialog';
+import { ChecklistRuntime } from '../features/checklist/use-checklist-notifications';
 import { IncidentsRuntime } from '../features/incidents/IncidentsRuntime';
 import { TrayPanel } from '../features/incidents/TrayPanel';
 import { followSettingsChanges, useSeatStore } from '../features/settings/seat-store';
@@ -33,6 +34,7 @@ export function App() {
         <Page />
         <WriteErrorDialog />
         <IncidentsRuntime />
+        <ChecklistRuntime />
         {host === 'harness' && <TrayPanel />}
       </main>
       <StatusBar host={host} />
