@@ -126,7 +126,10 @@ async function main() {
       }, query);
       searches.push(elapsed);
       await page.getByRole('searchbox').fill('');
-      await page.getByTestId('call-count').filter({ hasText: `共 ${RECORDS + saves.length} /` }).waitFor();
+      await page
+        .getByTestId('call-count')
+        .filter({ hasText: `共 ${RECORDS + saves.length} /` })
+        .waitFor();
     }
     console.log(
       `search over ${RECORDS.toLocaleString('en')}: ${searches.map(ms).join(', ')} (median ${ms(percentile(searches, 50))}; target ≤ 100 ms; to the next painted frame)`,
