@@ -119,6 +119,7 @@ async function start(): Promise<void> {
   app.on('before-quit', () => {
     quitting = true;
     stopUpdates();
+    void services.journal.close();
     // Log out of upsd and stop the probes; quitting does not wait for them.
     services.seatPower.dispose();
     void services.power.dispose();

@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JournalEntry, JournalRef } from '@shared/journal/schema';
 
@@ -11,6 +11,8 @@ export interface Journal {
   acknowledge(refs: readonly JournalRef[]): Promise<number>;
   /** Deletes past days' files whose every record is acknowledged. Today's file is never deleted. */
   prune(): Promise<string[]>;
+  /** Closes the open file (on quit). */
+  close(): Promise<void>;
 }
 
 const FILE = /^journal-(\d{4}-\d{2}-\d{2})\.ndjson$/;
@@ -30,28 +32,39 @@ export function createJournal(options: { dir: string; now?: () => Date }): Journ
     return next;
   };
 
-  // Files this process has checked end on a line break; a crash may have left a torn line without one.
-  const clean = new Set<string>();
+  // Files stay open between saves (today's journal, the acknowledgements): opening and closing them for every call
+  // cost more than the write itself. A past day's file is closed when the next day's opens.
+  const handles = new Map<string, FileHandle>();
 
-  async function appendLines(file: string, lines: string[]): Promise<void> {
+  async function handleFor(file: string): Promise<FileHandle> {
+    const existing = handles.get(file);
+    if (existing) return existing;
+    if (FILE.test(file)) {
+      for (const [name, stale] of handles) {
+        if (FILE.test(name)) {
+          handles.delete(name);
+          await stale.close();
+        }
+      }
+    }
     await mkdir(options.dir, { recursive: true });
     const handle = await open(join(options.dir, file), 'a+');
-    try {
-      let prefix = '';
-      if (!clean.has(file)) {
-        const { size } = await handle.stat();
-        if (size > 0) {
-          const last = Buffer.alloc(1);
-          await handle.read(last, 0, 1, size - 1);
-          if (last[0] !== 0x0a) prefix = '\n';
-        }
-        clean.add(file);
-      }
-      await handle.appendFile(prefix + lines.map((l) => `${l}\n`).join(''), 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
+    // A crash may have left a torn last line without its line break: start on a fresh line.
+    const { size } = await handle.stat();
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) await handle.appendFile('\n', 'utf8');
     }
+    handles.set(file, handle);
+    return handle;
+  }
+
+  async function appendLines(file: string, lines: string[]): Promise<void> {
+    const handle = await handleFor(file);
+    await handle.appendFile(lines.map((l) => `${l}\n`).join(''), 'utf8');
+    // datasync flushes the data and the new length, which is all a reader needs after a power cut.
+    await handle.datasync();
   }
 
   async function readLines<T>(file: string, parse: (value: unknown) => T | null): Promise<T[]> {
@@ -135,6 +148,14 @@ export function createJournal(options: { dir: string; now?: () => Date }): Journ
             checked.map((r) => JSON.stringify(r)),
           );
         return checked.length;
+      });
+    },
+
+    close() {
+      return serial(async () => {
+        const all = [...handles.values()];
+        handles.clear();
+        await Promise.all(all.map((handle) => handle.close()));
       });
     },
 

@@ -11,6 +11,7 @@ import { usePolicyStore } from '../../app/policy-store';
 import { useSeatStore } from '../settings/seat-store';
 import { CallFormValues, emptyCallForm, toCallLog } from './call-form-model';
 import { newCallIdentity } from './calls-repository';
+import { useCallsIndex } from './calls-index';
 import { useCallsUi } from './calls-ui-store';
 import { reportWriteError } from './write-error';
 
@@ -77,16 +78,16 @@ export function CallForm() {
     setFocus(getValues('agent') ? 'callerPhone' : 'agent');
   }, [focusRequest, setFocus, getValues]);
 
-  async function findDuplicate(values: CallFormValues): Promise<CallLog | undefined> {
+  /** The newest call with the same number in the last 15 minutes, from the in-memory index (newest first). */
+  function findDuplicate(values: CallFormValues): CallLog | undefined {
     const phone = normalizePhone(values.callerPhone);
     if (!phone.ok) return undefined;
     const since = new Date(Date.now() - DUPLICATE_WINDOW_MS).toISOString();
-    const recent = await store.db.calls
-      .where('callerPhone')
-      .equals(phone.e164)
-      .filter((c) => c.createdAt >= since)
-      .toArray();
-    return recent.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];
+    for (const call of useCallsIndex.getState().all) {
+      if (call.createdAt < since) break;
+      if (call.callerPhone === phone.e164) return call;
+    }
+    return undefined;
   }
 
   async function afterSave(values: CallFormValues, message: string, journalError?: string) {
@@ -138,7 +139,7 @@ export function CallForm() {
 
   const onValid = async (values: CallFormValues) => {
     performance.mark('floorguard:submit');
-    const existing = await findDuplicate(values);
+    const existing = findDuplicate(values);
     if (existing) {
       setDuplicate({ existing, values });
       return;

@@ -60,6 +60,24 @@ export function createCallsRepository(deps: {
           ...(seat ? { updatedBy: seat } : {}),
         });
       });
+      // IndexedDB and main's journal are written at the same time and the save is confirmed when both are durable:
+      // the agent waits for the slower of the two, not their sum. If IndexedDB fails after the journal took the
+      // record, the journal still holds it and restores it at the next start — it errs on the side of keeping.
+      const started = performance.now();
+      const journaled =
+        options.journal === false
+          ? Promise.resolve(undefined)
+          : deps
+              .journal(
+                stamped.map((call) => ({ entity: 'call', id: call.id, hlc: call.hlc ?? '', data: call })),
+              )
+              .then(
+                () => {
+                  performance.measure('floorguard:save:journal', { start: started });
+                  return undefined;
+                },
+                (error: unknown) => (error instanceof Error ? error.message : String(error)),
+              );
       await db.transaction('rw', [db.calls, db.outbox, db.meta], async () => {
         await db.calls.bulkPut(stamped);
         await queueMutations(
@@ -75,19 +93,14 @@ export function createCallsRepository(deps: {
           })),
         );
       });
+      performance.measure('floorguard:save:indexeddb', { start: started });
+      const journalError = await journaled;
+      // The list refreshes after the confirmation, so its rendering never delays the save.
       notify(
         stamped.map((c) => c.id),
         true,
       );
-      if (options.journal === false) return { saved: stamped };
-      try {
-        await deps.journal(
-          stamped.map((call) => ({ entity: 'call', id: call.id, hlc: call.hlc ?? '', data: call })),
-        );
-        return { saved: stamped };
-      } catch (error) {
-        return { saved: stamped, journalError: error instanceof Error ? error.message : String(error) };
-      }
+      return journalError ? { saved: stamped, journalError } : { saved: stamped };
     },
     get: (id) => db.calls.get(id),
     onChange(listener) {
