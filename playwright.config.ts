@@ -1,10 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium';
 
 /**
  * E2E against the browser harness in Debian's Chromium. Never downloads a browser: the path is fixed and
  * each test starts its own harness with a fresh data folder (see test/e2e/fixtures.ts).
  */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -21,15 +21,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: CHROMIUM_PATH,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

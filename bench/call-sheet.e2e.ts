@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startHarness } from '../src/harness/host';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/chromium';
 import { createHarnessServices } from '../src/harness/services';
 
 /**
@@ -83,15 +84,8 @@ async function main() {
   const { services, dispose } = await createHarnessServices(dataDir);
   const harness = await startHarness({ services, staticDir: resolve('out/renderer') });
   const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();

@@ -2,18 +2,8 @@ import { format } from 'date-fns';
 import type { TFunction } from 'i18next';
 import { toCsv, type CsvColumn } from '@shared/calls/csv';
 import type { CallLog } from '@shared/calls/schema';
+import { downloadText } from '../../app/download';
 import type { LocalStore } from '../../data/local-store';
-
-function download(name: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const stamp = () => format(new Date(), 'yyyyMMdd-HHmm');
 const when = (iso: string | undefined) => (iso ? format(new Date(iso), 'yyyy-MM-dd HH:mm:ss') : '');
@@ -57,12 +47,12 @@ export function exportCsv(
   t: TFunction,
   typeLabel: ReadonlyMap<string, string>,
 ): void {
-  download(`floorguard-calls-${stamp()}.csv`, callsCsv(rows, t, typeLabel), 'text/csv;charset=utf-8');
+  downloadText(`floorguard-calls-${stamp()}.csv`, callsCsv(rows, t, typeLabel), 'text/csv;charset=utf-8');
 }
 
 /** Everything this seat holds, for the record: every call as stored, and the database's identity. */
 export async function exportJson(store: LocalStore): Promise<void> {
   const calls = await store.db.calls.orderBy('createdAt').toArray();
   const payload = { exportedAt: new Date().toISOString(), epoch: store.epoch, calls };
-  download(`floorguard-calls-${stamp()}.json`, JSON.stringify(payload, null, 2), 'application/json');
+  downloadText(`floorguard-calls-${stamp()}.json`, JSON.stringify(payload, null, 2), 'application/json');
 }

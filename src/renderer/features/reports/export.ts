@@ -1,16 +1,7 @@
 import type { Locale } from '@shared/settings/schema';
 import { floorguard } from '../../bridge/floorguard';
 
-export function downloadText(name: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { downloadText } from '../../app/download';
 
 export type PdfOutcome =
   | { kind: 'saved'; path: string }
