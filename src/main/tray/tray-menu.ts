@@ -114,12 +114,15 @@ export function buildTrayMenu(state: TrayState): TrayItem[] {
   return items;
 }
 
-/** The icon says the worst thing first: a missed deadline, then a lost network, then an open incident. */
-export function trayIcon(state: Pick<TrayState, 'online' | 'incidents'>): TrayIcon {
+/**
+ * The icon says the worst thing first: a missed deadline or a critical power state (low battery, generator needed)
+ * in red, then a lost network, then an open incident or a power warning (on battery, a line down) in orange.
+ */
+export function trayIcon(state: Pick<TrayState, 'online' | 'incidents' | 'power'>): TrayIcon {
   const incidents = state.incidents ?? [];
-  if (incidents.some((i) => i.urgency === 'overdue')) return 'overdue';
+  if (incidents.some((i) => i.urgency === 'overdue') || state.power === 'critical') return 'overdue';
   if (!state.online) return 'offline';
-  return incidents.length > 0 ? 'incident' : 'normal';
+  return incidents.length > 0 || state.power === 'warning' ? 'incident' : 'normal';
 }
 
 /** The tooltip: the app, and how many incidents are open. */

@@ -97,6 +97,10 @@ describe('tray menu', () => {
     expect(trayIcon({ online: true, incidents: [incident()] })).toBe('incident');
     expect(trayIcon({ online: false, incidents: [incident()] })).toBe('offline');
     expect(trayIcon({ online: false, incidents: [incident({ urgency: 'overdue' })] })).toBe('overdue');
+    // The floor's worst power state shows in the icon too.
+    expect(trayIcon({ online: true, power: 'warning' })).toBe('incident');
+    expect(trayIcon({ online: false, power: 'critical' })).toBe('overdue');
+    expect(trayIcon({ online: true, power: 'ok' })).toBe('normal');
     expect(trayIcon({ online: true, incidents: [incident({ urgency: 'due-soon' })] })).toBe('incident');
   });
 
