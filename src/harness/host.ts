@@ -115,7 +115,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       stopForwarding();
       for (const ws of sockets) ws.terminate();
       wss.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // A browser keeps idle keep-alive connections open; without this, close waits for them to time out.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -31,6 +31,8 @@ test.describe('with a valid site policy file', () => {
       app: { host: string };
       policy: { lockedPaths: string[]; central: { siteCode: string } };
     };
+    await expect(page.getByTestId('diag-central')).toContainText('未注册');
+    await expect(page.getByTestId('diag-monitors')).toContainText('UPS 0 台，线路 0 条');
     expect(report.app.host).toBe('harness');
     expect(report.policy.central.siteCode).toBe('sh-floor-3');
     expect(report.policy.lockedPaths.sort()).toEqual(['central.siteCode', 'crmDownAlertMinutes']);

@@ -6,6 +6,8 @@ import { usePolicyStore } from '../../app/policy-store';
 import { useStorageState } from '../../app/storage-watch';
 import { floorguard } from '../../bridge/floorguard';
 import { useLocalStore } from '../../data/local-store';
+import { selectFloorPower, useMonitorsStore } from '../power/monitors-store';
+import { useSyncStore } from '../sync/sync-store';
 import { diagnosticsReport } from './diagnostics-report';
 
 const mib = (bytes: number | null) => (bytes === null ? '?' : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
@@ -20,6 +22,11 @@ export function DiagnosticsPanel() {
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const pendingSync = useLiveQuery(() => db.outbox.count(), [db], 0);
   const pendingJournal = useLiveQuery(() => db.pendingJournal.count(), [db], 0);
+  const central = useSyncStore((s) => s.central);
+  const syncStatus = useSyncStore((s) => s.status);
+  const ups = useMonitorsStore((s) => s.ups);
+  const lines = useMonitorsStore((s) => s.lines);
+  const severity = useMonitorsStore((s) => selectFloorPower(s).severity);
 
   useEffect(() => {
     void floorguard()
@@ -34,10 +41,27 @@ export function DiagnosticsPanel() {
         policy,
         storage,
         database: { epoch, pendingSync, pendingJournal },
+        sync: {
+          central,
+          phase: syncStatus.phase,
+          lastSuccessAt: syncStatus.lastSuccessAt,
+          error: syncStatus.error
+            ? {
+                code: syncStatus.error.code,
+                status: syncStatus.error.status,
+                stopped: syncStatus.error.stopped,
+              }
+            : null,
+        },
+        monitors: {
+          severity,
+          ups: ups.map((u) => ({ name: u.name, status: u.status, charge: u.batteryCharge, stale: u.stale })),
+          lines: lines.map((l) => ({ name: l.name, role: l.role, health: l.health })),
+        },
         userAgent: navigator.userAgent,
         now: new Date(),
       }),
-    [app, policy, storage, epoch, pendingSync, pendingJournal],
+    [app, policy, storage, epoch, pendingSync, pendingJournal, central, syncStatus, severity, ups, lines],
   );
 
   const copy = async () => {
@@ -96,6 +120,20 @@ export function DiagnosticsPanel() {
         <dd>
           {t('diagnostics.epoch')}: <code>{epoch}</code> · {t('diagnostics.pending')}: {pendingSync} ·{' '}
           {t('diagnostics.journalPending')}: {pendingJournal}
+        </dd>
+        <dt>{t('diagnostics.central')}</dt>
+        <dd data-testid="diag-central">
+          {central ? t(`diagnostics.centralState.${central.state}`) : '…'}
+          {central?.serverUrl ? ` · ${central.serverUrl}` : ''}
+          {central?.siteCode ? ` · ${central.siteCode}` : ''}
+          {' · '}
+          {syncStatus.lastSuccessAt
+            ? t('diagnostics.lastSync', { at: new Date(syncStatus.lastSuccessAt).toLocaleString() })
+            : t('diagnostics.neverSynced')}
+        </dd>
+        <dt>{t('diagnostics.monitors')}</dt>
+        <dd data-testid="diag-monitors">
+          {t('diagnostics.monitorCounts', { ups: ups.length, lines: lines.length })} · {severity}
         </dd>
       </dl>
       <div className="actions">

@@ -1,3 +1,4 @@
+import type { CentralStatus } from '@shared/ipc/channels/central';
 import type { AppInfo, PolicyState } from '@shared/ipc/contract';
 
 export interface DiagnosticsInput {
@@ -5,6 +6,19 @@ export interface DiagnosticsInput {
   policy: PolicyState;
   storage: { persisted: boolean | null; usage: number | null; quota: number | null };
   database: { epoch: string; pendingSync: number; pendingJournal: number };
+  /** Main's view of the enrolment (never the token) and the engine's last outcome. */
+  sync: {
+    central: CentralStatus | null;
+    phase: string;
+    lastSuccessAt: string | null;
+    error: { code: string; status?: number; stopped: boolean } | null;
+  };
+  /** The floor's worst power/line state and each monitor's state, without credentials. */
+  monitors: {
+    severity: string;
+    ups: { name: string; status: string | null; charge: number | null; stale: boolean }[];
+    lines: { name: string; role: string | null; health: string }[];
+  };
   userAgent: string;
   now: Date;
 }
@@ -30,6 +44,8 @@ export function diagnosticsReport(input: DiagnosticsInput): string {
     },
     storage: input.storage,
     database: input.database,
+    sync: input.sync,
+    monitors: input.monitors,
   };
   return JSON.stringify(report, null, 2);
 }
