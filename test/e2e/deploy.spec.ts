@@ -32,6 +32,11 @@ test.describe('with a valid site policy file', () => {
       policy: { lockedPaths: string[]; central: { siteCode: string } };
     };
     await expect(page.getByTestId('diag-central')).toContainText('未注册');
+    // The enrollment form takes the site code from the policy and does not let the seat change it.
+    const siteCode = page.getByLabel('站点代码');
+    await expect(siteCode).toHaveValue('sh-floor-3');
+    await expect(siteCode).toHaveAttribute('readonly', '');
+    await expect(page.getByText('🔒 由 IT 部门设定', { exact: true })).toBeVisible();
     await expect(page.getByTestId('diag-monitors')).toContainText('UPS 0 台，线路 0 条');
     expect(report.app.host).toBe('harness');
     expect(report.policy.central.siteCode).toBe('sh-floor-3');

@@ -197,12 +197,14 @@ function EnrolForm({ onDone }: { onDone: () => void }) {
         type={extra.type ?? 'text'}
         value={values[name]}
         onChange={(e) => set(name)(e.target.value)}
+        // A value the site policy sets is IT's to change, not the seat's.
+        readOnly={extra.locked}
         aria-invalid={invalid[name] ? true : undefined}
         aria-describedby={invalid[name] ? `sync-${name}-error` : undefined}
         autoComplete="off"
         spellCheck={false}
       />
-      {extra.locked && <span className="muted small">{t('sync.enroll.fromPolicy')}</span>}
+      {extra.locked && <span className="muted small">🔒 {t('policy.locked')}</span>}
       {invalid[name] && (
         <span id={`sync-${name}-error`} role="alert" className="error">
           {invalid[name]}
