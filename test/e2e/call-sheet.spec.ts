@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, goOffline, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function logCall(page: Page, call: { phone: string; type: string; summary: string }) {
@@ -18,17 +18,7 @@ test('three calls logged offline are still there after a reload', async ({
   context,
   harness,
 }) => {
-  await page.evaluate(() => {
-    (window as unknown as { wentOffline: boolean }).wentOffline = false;
-    window.addEventListener(
-      'offline',
-      () => ((window as unknown as { wentOffline: boolean }).wentOffline = true),
-    );
-  });
-  await context.setOffline(true);
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { wentOffline: boolean }).wentOffline))
-    .toBe(true);
+  await goOffline(page, context);
   await expect(page.getByTestId('status-network')).toHaveText('网络中断');
 
   await logCall(page, { phone: '138 1234 5678', type: '4 登录异常', summary: '登录提示密码错误' });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import { pino } from 'pino';
 import type { Change } from '@shared/sync/protocol';
 import { buildServer, openDatabase } from '../../server/index';
@@ -132,3 +132,19 @@ export const test = base.extend<{
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * Takes the browser context offline the way the issue's tests need it: the `offline` listener is registered (in an
+ * awaited evaluate) before the switch, then the page is polled until it has seen the event.
+ */
+export async function goOffline(page: Page, context: BrowserContext): Promise<void> {
+  await page.evaluate(() => {
+    const flag = window as unknown as { wentOffline: boolean };
+    flag.wentOffline = false;
+    window.addEventListener('offline', () => (flag.wentOffline = true));
+  });
+  await context.setOffline(true);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { wentOffline: boolean }).wentOffline))
+    .toBe(true);
+}

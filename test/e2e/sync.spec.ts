@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startHarness } from '../../src/harness/host';
 import { createHarnessServices } from '../../src/harness/services';
-import { expect, test, type CentralFixture } from './fixtures';
+import { expect, goOffline, test, type CentralFixture } from './fixtures';
 
 // PGlite's first open and two seats take longer than the default 30 s.
 test.setTimeout(120_000);
@@ -55,17 +55,7 @@ test('calls logged offline reach the centre when the network returns, and appear
 
   await openPlace(pageA, '手工记录表');
   await pageA.getByLabel('坐席', { exact: true }).fill('王芳');
-  await pageA.evaluate(() => {
-    (window as unknown as { wentOffline: boolean }).wentOffline = false;
-    window.addEventListener(
-      'offline',
-      () => ((window as unknown as { wentOffline: boolean }).wentOffline = true),
-    );
-  });
-  await context.setOffline(true);
-  await expect
-    .poll(() => pageA.evaluate(() => (window as unknown as { wentOffline: boolean }).wentOffline))
-    .toBe(true);
+  await goOffline(pageA, context);
   for (const call of CALLS) await logCall(pageA, call);
   await expect(pageA.getByTestId('call-row')).toHaveCount(3);
   await expect(pageA.getByTestId('status-pending')).toHaveText('待同步 3 条');
