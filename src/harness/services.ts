@@ -41,6 +41,7 @@ export async function createHarnessServices(dataDir: string, options: { policyPa
     network,
     policy: () => policy.policy,
   });
+  const journal = createJournal({ dir: join(dataDir, 'journal') });
   const services: MainServices = {
     appInfo: {
       name: 'Floorguard',
@@ -52,7 +53,7 @@ export async function createHarnessServices(dataDir: string, options: { policyPa
     settings,
     tray,
     network,
-    journal: createJournal({ dir: join(dataDir, 'journal') }),
+    journal,
     policy,
     // The harness keeps the device token in a plain file of its data folder (a development tool).
     central: createCentralService({
@@ -94,6 +95,8 @@ export async function createHarnessServices(dataDir: string, options: { policyPa
     seatPower.dispose();
     void power.monitor.dispose();
     void lines.monitor.dispose();
+    // The journal keeps its day files open between appends: close them rather than leave them to the GC.
+    void journal.close();
   };
   return { services, control, dispose };
 }

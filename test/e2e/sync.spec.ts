@@ -1,32 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startHarness } from '../../src/harness/host';
-import { createHarnessServices } from '../../src/harness/services';
-import { expect, goOffline, test, type CentralFixture } from './fixtures';
+import { expect, goOffline, test } from './fixtures';
+import { enrol, openPlace, startSeat } from './seats';
 
 // PGlite's first open and two seats take longer than the default 30 s.
 test.setTimeout(120_000);
-
-async function openPlace(page: Page, name: string) {
-  await page
-    .getByRole('navigation', { name: '主导航' })
-    .getByRole('button', { name: new RegExp(name) })
-    .click();
-}
-
-/** Enrols this seat through the settings page; the server URL and site code come prefilled from the site policy. */
-async function enrol(page: Page, central: CentralFixture, deviceName: string) {
-  await openPlace(page, '设置');
-  const form = page.getByTestId('enrol-form');
-  await expect(form.getByLabel('中心服务器地址')).toHaveValue(central.url);
-  await expect(form.getByLabel('站点代码')).toHaveValue(central.site.code);
-  await form.getByLabel('接入密钥').fill(central.site.enrollmentKey);
-  await form.getByLabel('设备名称').fill(deviceName);
-  await form.getByRole('button', { name: '接入', exact: true }).click();
-  await expect(page.getByTestId('sync-enrolled')).toContainText(`已接入站点 ${central.site.code}`);
-}
 
 async function logCall(page: Page, call: { phone: string; type: string; summary: string }) {
   await page.getByLabel('来电号码', { exact: true }).fill(call.phone);
@@ -106,26 +83,3 @@ test('a wrong enrolment key is refused in the user language and nothing is store
   await form.getByRole('button', { name: 'Enrol', exact: true }).click();
   await expect(page.getByTestId('enrol-error')).toContainText('Wrong site code or enrolment key');
 });
-
-/** A second seat: its own harness data folder (main services, settings, token) and a policy naming the centre. */
-async function startSeat(central: CentralFixture) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'floorguard-e2e-seat-'));
-  writeFileSync(
-    join(dataDir, 'site-policy.json'),
-    JSON.stringify({ central: { url: central.url, siteCode: central.site.code } }),
-  );
-  const { services, control, dispose } = await createHarnessServices(dataDir);
-  const harness = await startHarness({
-    services,
-    control,
-    staticDir: resolve(process.env['FLOORGUARD_RENDERER_DIR'] ?? 'out/renderer'),
-  });
-  return {
-    url: harness.url,
-    async close() {
-      await harness.close();
-      dispose();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}

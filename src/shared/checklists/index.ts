@@ -6,3 +6,4 @@ export * from './events';
 export * from './derive';
 export * from './resolve';
 export { BUILT_IN_TEMPLATES } from './templates';
+export * from './catalogue';

@@ -138,7 +138,7 @@ export function buildIncidentReport({
     };
   }
 
-  const template = pickTemplate(templates, incident.scenario, incident.templateVersion);
+  const template = incident.template ?? pickTemplate(templates, incident.scenario, incident.templateVersion);
   const derived = template ? closedChecklist(template, incident, end, recoveredAt ?? undefined) : null;
   const checklist: ChecklistSection | null =
     template && derived

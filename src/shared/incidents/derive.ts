@@ -1,4 +1,5 @@
 import type { ChecklistEvent } from '../checklists/events';
+import type { ChecklistTemplate } from '../checklists/schema';
 import type { LevelId } from '../policy';
 import { compareHlc } from '../sync/hlc';
 import {
@@ -33,6 +34,8 @@ export interface IncidentState {
   scenario: string;
   templateId: string;
   templateVersion: number;
+  /** The template recorded at declaration (see DeclaredPayload.template). */
+  template?: ChecklistTemplate;
   description: string;
   declared: Actor;
   suggestedLevel: LevelId | null;
@@ -113,6 +116,7 @@ function fold(ordered: IncidentEvent[]): IncidentState | undefined {
     scenario: d.scenario,
     templateId: d.templateId,
     templateVersion: d.templateVersion,
+    ...(d.template ? { template: d.template } : {}),
     description: d.description,
     declared: actor(declaration),
     suggestedLevel: d.suggestedLevel,

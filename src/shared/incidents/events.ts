@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHECKLIST_EVENT_PAYLOADS } from '../checklists/events';
+import { ChecklistTemplate } from '../checklists/schema';
 import { LevelId, RoleId } from '../policy';
 import { HlcString } from '../sync/protocol';
 
@@ -32,6 +33,11 @@ export const DeclaredPayload = z
     description: Text(2000),
     templateId: Slug,
     templateVersion: z.number().int().min(1),
+    /**
+     * The template as it was at declaration: every seat runs and reports exactly these steps, even one that never
+     * received that version or after the site replaced it. Absent in declarations from before it was recorded.
+     */
+    template: ChecklistTemplate.optional(),
     /** What the call-sheet counts graded (null: nothing reached a band), and why — kept for the report. */
     suggestedLevel: LevelId.nullable(),
     suggestionReasons: z.array(Text(300)).max(20),

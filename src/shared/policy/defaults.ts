@@ -353,6 +353,7 @@ export function defaultPolicy(): SitePolicy {
     retention: { purgeSyncedAfterDays: null },
     updates: { enabled: false },
     allowContactEdits: false,
+    checklists: { templates: [], scripts: [] },
     autoStartAtLogin: false,
   };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ProblemClass } from '../domain/problem-class';
+import { ChecklistTemplate, ScriptSnippet } from '../checklists/schema';
+import { SCRIPT_SNIPPETS } from '../checklists/scripts';
 import { LineConfig, UpsConfig } from '../monitors/config';
 
 /*
@@ -211,6 +213,16 @@ export const Retention = z.strictObject({
 });
 export const Updates = z.strictObject({ url: HttpUrl.optional(), enabled: z.boolean() });
 
+/**
+ * The site's own checklists and scripts (话术): a template with a built-in's id and a higher version replaces it, a new
+ * id adds a scenario's checklist; a script with a built-in's id replaces its text. The centre can publish more.
+ */
+export const SiteChecklists = z.strictObject({
+  templates: z.array(ChecklistTemplate),
+  scripts: z.array(ScriptSnippet),
+});
+export type SiteChecklists = z.infer<typeof SiteChecklists>;
+
 const policyShape = {
   /** Highest first. */
   levels: z.array(SeverityLevel).min(1),
@@ -230,6 +242,7 @@ const policyShape = {
   updates: Updates,
   /** Whether leads may edit the contact tree from the console (otherwise only the policy file changes it). */
   allowContactEdits: z.boolean(),
+  checklists: SiteChecklists,
   /** Start Floorguard when the seat's user logs in (to the tray), so the console is there before an emergency. */
   autoStartAtLogin: z.boolean(),
 };
@@ -298,6 +311,13 @@ export const SitePolicyFile = z
     allowContactEdits: policyShape.allowContactEdits
       .optional()
       .meta(doc('Whether leads may edit the contact tree in the console')),
+    checklists: SiteChecklists.partial()
+      .optional()
+      .meta(
+        doc(
+          'Site checklist templates (same id + higher version replaces a built-in; a new id adds one) and scripts (same id replaces)',
+        ),
+      ),
     autoStartAtLogin: policyShape.autoStartAtLogin
       .optional()
       .meta(doc('Start Floorguard (in the tray) when the seat user logs in')),
@@ -421,6 +441,38 @@ function checkPolicy(policy: SitePolicy, ctx: Ctx): void {
         message: `Unknown team "${person.team}"`,
       });
     }
+  });
+  checkChecklists(policy, ctx);
+}
+
+/** A site template may only name scripts the site has (built-in or its own), and each version is given once. */
+function checkChecklists(policy: SitePolicy, ctx: Ctx): void {
+  const { templates, scripts } = policy.checklists;
+  checkUnique(
+    scripts.map((s) => s.id),
+    ['checklists', 'scripts'],
+    ctx,
+  );
+  const known = new Set([...SCRIPT_SNIPPETS, ...scripts].map((s) => s.id));
+  const versions = templates.map((t) => `${t.id} v${t.version}`);
+  templates.forEach((template, t) => {
+    if (versions.indexOf(`${template.id} v${template.version}`) !== t) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['checklists', 'templates', t, 'version'],
+        message: `${template.id} version ${template.version} is given twice`,
+      });
+    }
+    template.steps.forEach((step, s) =>
+      (step.links?.scripts ?? []).forEach((id, k) => {
+        if (!known.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['checklists', 'templates', t, 'steps', s, 'links', 'scripts', k],
+            message: `Unknown script "${id}"`,
+          });
+      }),
+    );
   });
 }
 

@@ -67,6 +67,16 @@ describe('the template an incident ran', () => {
     });
     expect(choice).toMatchObject({ exact: false, template: { version: 2 } });
   });
+  it('is the copy recorded in the declaration when there is one, even if this seat never had that version', () => {
+    const v3: ChecklistTemplate = { ...appFailure, version: 3, title: { zh: '第三版', en: 'Third' } };
+    const choice = templateFor(BUILT_IN_TEMPLATES, {
+      scenario: 'application-failure',
+      templateId: 'application-failure',
+      templateVersion: 3,
+      template: v3,
+    });
+    expect(choice).toEqual({ exact: true, template: v3 });
+  });
   it('is none for a site scenario without any template', () => {
     expect(templateFor(known, { scenario: 'site-own', templateId: 'site-own', templateVersion: 1 })).toBe(
       undefined,

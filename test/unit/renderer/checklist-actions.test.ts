@@ -66,6 +66,7 @@ async function declareSurge(s: ReturnType<typeof seat>) {
     s.repository,
     { scenario: 'call-surge', level: 'urgent', description: '' },
     noSuggestion,
+    BUILT_IN_TEMPLATES,
   );
   return event.incidentId;
 }

@@ -1,3 +1,4 @@
+import { BUILT_IN_TEMPLATES } from '@shared/checklists';
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deriveIncidents, type QueuedTrayAction } from '@shared/incidents';
@@ -40,6 +41,7 @@ describe('incidents repository', () => {
       repository,
       { scenario: 'power-cut', level: 'urgent', description: ' 整层断电 ' },
       noSuggestion,
+      BUILT_IN_TEMPLATES,
     );
     expect(written).toBe(true);
     expect(event).toMatchObject({
@@ -52,6 +54,7 @@ describe('incidents repository', () => {
       description: '整层断电',
       templateId: 'power-cut',
       templateVersion: 1,
+      template: BUILT_IN_TEMPLATES.find((t) => t.id === 'power-cut'),
     });
     expect(await db.incidentEvents.toArray()).toEqual([event]);
     const outbox = await db.outbox.toArray();
@@ -65,6 +68,24 @@ describe('incidents repository', () => {
       }),
     ]);
     expect(journalled).toEqual([{ entity: 'incident-event', id: event.id, hlc: event.hlc, data: event }]);
+  });
+
+  it('declares with the site’s current template and records it whole', async () => {
+    const { repository } = setup();
+    const fire = BUILT_IN_TEMPLATES.find((t) => t.id === 'fire');
+    if (!fire) throw new Error('no fire template');
+    const siteFire = { ...fire, version: 4, title: { zh: '火灾（本站）', en: 'Fire (site)' } };
+    const { event } = await declareIncident(
+      repository,
+      { scenario: 'fire', level: 'urgent', description: '' },
+      noSuggestion,
+      [...BUILT_IN_TEMPLATES, siteFire],
+    );
+    expect(event.type === 'incident.declared' && event.payload).toMatchObject({
+      templateId: 'fire',
+      templateVersion: 4,
+      template: siteFire,
+    });
   });
 
   it('refuses a bad event with the field at fault, and writes nothing', async () => {
@@ -165,6 +186,7 @@ describe('tray actions in the renderer', () => {
       s.repository,
       { scenario: 'fire', level: 'urgent', description: '' },
       noSuggestion,
+      BUILT_IN_TEMPLATES,
     );
     const raise = { kind: 'raise-level', incidentId: event.incidentId, from: 'urgent', to: 'major' } as const;
     await runTrayAction(deps(s), queued(raise, 3));
@@ -183,6 +205,7 @@ describe('tray actions in the renderer', () => {
       s.repository,
       { scenario: 'fire', level: 'urgent', description: '' },
       noSuggestion,
+      BUILT_IN_TEMPLATES,
     );
     await runTrayAction(
       deps(s, calls),

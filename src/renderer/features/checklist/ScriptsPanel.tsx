@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCRIPT_SNIPPETS } from '@shared/checklists';
 import { useSeatStore } from '../settings/seat-store';
 import { searchSnippets } from './checklist-model';
 import { SnippetCard } from './SnippetCard';
+import { useTemplates } from './use-templates';
 
 /** The whole scripts knowledge base (话术), searchable in either language, each with a copy button. */
 export function ScriptsPanel() {
@@ -11,7 +11,8 @@ export function ScriptsPanel() {
   const locale = useSeatStore((s) => s.settings.locale);
   const [query, setQuery] = useState('');
   const id = useId();
-  const found = searchSnippets(SCRIPT_SNIPPETS, query, locale);
+  const { scripts } = useTemplates();
+  const found = searchSnippets(scripts, query, locale);
   return (
     <aside className="cl-scripts" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('checklist.scripts.title')}</h2>

@@ -9,6 +9,7 @@ import { UNSIGNED } from './checklist-model';
 import { durationText } from './format';
 import type { StepFormKind } from './checklist-ui-store';
 import { SnippetCard } from './SnippetCard';
+import { useTemplates } from './use-templates';
 import { StepForm } from './StepForm';
 
 export interface StepHandlers {
@@ -43,7 +44,8 @@ export function StepItem(props: {
   const text = localize(step.text, locale);
   const who = (by: string) => (by === UNSIGNED ? t('checklist.unsigned') : by);
   const seat = (name: string) => name || t('checklist.unknownSeat');
-  const scripts = (step.links?.scripts ?? []).flatMap((id) => scriptById(id) ?? []);
+  const { scripts: known } = useTemplates();
+  const scripts = (step.links?.scripts ?? []).flatMap((id) => scriptById(id, known) ?? []);
   const deadline = derived.nextRepeatDueAt ?? derived.dueAt;
   const app = step.links?.app;
 

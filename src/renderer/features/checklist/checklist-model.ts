@@ -50,8 +50,9 @@ export interface TemplateChoice {
  */
 export function templateFor(
   all: readonly ChecklistTemplate[],
-  incident: Pick<IncidentState, 'scenario' | 'templateId' | 'templateVersion'>,
+  incident: Pick<IncidentState, 'scenario' | 'templateId' | 'templateVersion' | 'template'>,
 ): TemplateChoice | undefined {
+  if (incident.template) return { template: incident.template, exact: true };
   const recorded =
     all.find((t) => t.id === incident.templateId && t.version === incident.templateVersion) ??
     pickTemplate(all, incident.scenario, incident.templateVersion);

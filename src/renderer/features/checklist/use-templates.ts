@@ -1,32 +1,27 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import {
-  BUILT_IN_TEMPLATES,
-  parseTemplateOverrides,
-  resolveTemplates,
-  type ChecklistTemplate,
-} from '@shared/checklists';
+import { buildCatalogue, type Catalogue } from '@shared/checklists';
+import type { SitePolicy } from '@shared/policy';
+import { usePolicyStore } from '../../app/policy-store';
+import type { FloorguardDb } from '../../data/db';
 import { useLocalStore } from '../../data/local-store';
 
-export interface Templates {
-  /** Every version this seat knows (built-ins and the centre's), to find the exact one an incident recorded. */
-  known: ChecklistTemplate[];
-  /** The newest version per template id: what a blank sheet prints. */
-  current: ChecklistTemplate[];
-  /** Entries of the centre's list that were refused (each is reported alone; the rest still apply). */
-  problems: string[];
-}
+/** The seat's checklists and scripts: built-ins, the site policy's, and what the centre published. */
+export type Templates = Catalogue;
 
-/** The built-in templates with those the centre published (site config `checklists`), read live. */
+/** The catalogue, read live: a template the centre publishes shows up without a restart. */
 export function useTemplates(): Templates {
   const { db } = useLocalStore();
+  const policy = usePolicyStore((s) => s.state.policy);
   const row = useLiveQuery(() => db.siteConfig.get('checklists'), [db]);
-  return useMemo(() => {
-    const overrides = row ? parseTemplateOverrides(row.data) : { templates: [], problems: [] };
-    return {
-      known: [...BUILT_IN_TEMPLATES, ...overrides.templates],
-      current: resolveTemplates(BUILT_IN_TEMPLATES, overrides.templates),
-      problems: overrides.problems,
-    };
-  }, [row]);
+  return useMemo(
+    () => buildCatalogue({ site: policy.checklists, central: row?.data }),
+    [row, policy.checklists],
+  );
+}
+
+/** The same catalogue, read once, for code outside React (tray actions). */
+export async function loadCatalogue(db: FloorguardDb, policy: SitePolicy): Promise<Catalogue> {
+  const row = await db.siteConfig.get('checklists');
+  return buildCatalogue({ site: policy.checklists, central: row?.data });
 }

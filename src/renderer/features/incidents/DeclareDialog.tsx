@@ -11,6 +11,7 @@ import { lowestLevel } from '@shared/policy';
 import { useNavStore } from '../../app/nav-store';
 import { usePolicyStore } from '../../app/policy-store';
 import { useLocalStore } from '../../data/local-store';
+import { useTemplates } from '../checklist/use-templates';
 import { useSeatStore } from '../settings/seat-store';
 import { declareIncident, loadSuggestion } from './declare';
 import { pickLabel } from './format';
@@ -52,6 +53,11 @@ function DeclareForm() {
   const policy = usePolicyStore((s) => s.state.policy);
   const locale = useSeatStore((s) => s.settings.locale);
   const preset = useIncidentsUi((s) => s.declare);
+  const templates = useTemplates();
+  // Scenarios a site added through its own templates, after the plan's.
+  const siteScenarios = templates.current.filter(
+    (template) => !(SCENARIO_IDS as readonly string[]).includes(template.scenarioId),
+  );
   const [scenario, setScenario] = useState(preset.scenario ?? SCENARIO_IDS[0]);
   const [suggestion, setSuggestion] = useState<LevelSuggestion | null>(null);
   const [chosenLevel, setChosenLevel] = useState<string | null>(null);
@@ -88,6 +94,7 @@ function DeclareForm() {
         repository,
         { scenario, level, description, ...(overriding ? { overrideReason } : {}) },
         suggestion ?? { level: null, reasons: [], alerts: [] },
+        templates.current,
       );
       if (result.journalError)
         useIncidentsUi.getState().setNotice(t('incidents.saveFailed', { error: result.journalError }));
@@ -130,6 +137,15 @@ function DeclareForm() {
               ))}
             </optgroup>
           ))}
+          {siteScenarios.length > 0 && (
+            <optgroup label={t('incidents.declare.siteScenarios')}>
+              {siteScenarios.map((template) => (
+                <option key={template.id} value={template.scenarioId}>
+                  {locale === 'en' ? template.title.en : template.title.zh}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </div>
       <p className="muted">{t('incidents.declare.hint')}</p>

@@ -1,4 +1,4 @@
-import { BUILT_IN_TEMPLATES, pickTemplate } from '@shared/checklists';
+import { pickTemplate, type ChecklistTemplate } from '@shared/checklists';
 import type { DeclaredPayload, LevelSuggestion } from '@shared/incidents';
 import { suggestLevel } from '@shared/incidents/suggest';
 import type { LevelId, SitePolicy } from '@shared/policy';
@@ -27,14 +27,18 @@ export interface DeclareInput {
   overrideReason?: string;
 }
 
-/** Builds the declaration with the scenario's checklist template and records it as a new incident. */
+/**
+ * Builds the declaration with the scenario's checklist template — the site's current one, from `templates` (the
+ * catalogue's `current`) — recorded whole, and stores it as a new incident.
+ */
 export async function declareIncident(
   repository: IncidentsRepository,
   input: DeclareInput,
   suggestion: LevelSuggestion,
+  templates: readonly ChecklistTemplate[],
   options: { id?: string; occurredAt?: Date } = {},
 ): Promise<AppendResult> {
-  const template = pickTemplate(BUILT_IN_TEMPLATES, input.scenario);
+  const template = pickTemplate(templates, input.scenario);
   const reason = input.overrideReason?.trim();
   const payload: DeclaredPayload = {
     scenario: input.scenario,
@@ -43,6 +47,7 @@ export async function declareIncident(
     // A site scenario without a template still declares: its checklist is empty, its escalation is not.
     templateId: template?.id ?? input.scenario,
     templateVersion: template?.version ?? 1,
+    ...(template ? { template } : {}),
     suggestedLevel: suggestion.level,
     suggestionReasons: suggestion.reasons.slice(0, 20),
     ...(reason ? { overrideReason: reason } : {}),

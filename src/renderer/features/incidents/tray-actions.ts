@@ -6,6 +6,7 @@ import {
 } from '@shared/incidents';
 import { compareLevels, type SitePolicy } from '@shared/policy';
 import type { FloorguardDb } from '../../data/db';
+import { loadCatalogue } from '../checklist/use-templates';
 import { declareIncident, loadSuggestion } from './declare';
 import type { IncidentsRepository } from './incidents-repository';
 
@@ -38,6 +39,7 @@ export async function runTrayAction(deps: TrayActionDeps, queued: QueuedTrayActi
       const policy = deps.policy();
       const suggestion = await loadSuggestion(deps.db, policy, options.occurredAt);
       const differs = suggestion.level !== null && suggestion.level !== action.level;
+      const { current: templates } = await loadCatalogue(deps.db, policy);
       await declareIncident(
         deps.repository,
         {
@@ -47,6 +49,7 @@ export async function runTrayAction(deps: TrayActionDeps, queued: QueuedTrayActi
           ...(differs ? { overrideReason: deps.texts.declaredFromTray(action.level) } : {}),
         },
         suggestion,
+        templates,
         options,
       );
       return;

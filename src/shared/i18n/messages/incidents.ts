@@ -16,6 +16,7 @@ export const incidentsMessages = defineMessages({
     declare: {
       title: '宣布事件',
       scenario: '场景',
+      siteScenarios: '本站场景',
       level: '级别',
       suggested: '建议级别：{{level}}（依据近 1 小时来电记录）',
       noSuggestion: '近 1 小时来电记录未达到任何分级标准，请按实际情况选择级别。',
@@ -161,6 +162,7 @@ export const incidentsMessages = defineMessages({
     declare: {
       title: 'Declare an incident',
       scenario: 'Scenario',
+      siteScenarios: 'Site scenarios',
       level: 'Level',
       suggested: 'Suggested level: {{level}} (from the last hour of the call sheet)',
       noSuggestion:
