@@ -176,3 +176,47 @@ test('the contact tree: command centre, teams, roles, on duty, search', async ({
   await page.getByLabel('搜索姓名、角色、电话').fill('nobody');
   await expect(page.getByText('没有匹配“nobody”的联系人。')).toBeVisible();
 });
+
+test.describe('when the chain runs out', () => {
+  // One try per person, one round: the first "no answer" exhausts the owner step.
+  test.use({ sitePolicy: { escalation: { retriesPerPerson: 0, chainCycles: 1 } } });
+
+  test('the board alarms the command centre until someone records the alert, and a late call-back still counts', async ({
+    page,
+    harness,
+  }) => {
+    await openConsole(page, harness.url);
+    await trayClick(page, '宣布事件', '应用程序/网络/ACD系统故障', '紧急');
+    await page.keyboard.press('Alt+2');
+    const owner = steps(page).first();
+    await owner.getByRole('button', { name: '未接通 → 下一位' }).click();
+    await expect(owner).toHaveAttribute('data-status', 'exhausted');
+
+    const alarm = page.getByTestId('command-centre');
+    await expect(alarm).toHaveAttribute('data-state', 'owed');
+    await expect(alarm).toContainText('通知链已用尽，无人确认：立即电话通知应急指挥中心(示例)');
+    await expect(alarm.getByRole('link', { name: '+86 000 0000 0000' })).toHaveAttribute(
+      'href',
+      'tel:+8600000000000',
+    );
+    // Red now, although no deadline has passed yet.
+    await expect(page.getByTestId('incident-board')).toHaveAttribute('data-urgency', 'overdue');
+    await expect(page.getByTestId('tray-panel')).toHaveAttribute('data-icon', 'overdue');
+
+    await page.clock.fastForward('01:00');
+    await alarm.getByRole('button', { name: '已通知应急指挥中心' }).click();
+    await expect(alarm).toHaveAttribute('data-state', 'alerted');
+    await expect(alarm).toContainText('已于 10:01 通知应急指挥中心(示例)');
+    await expect(page.getByTestId('incident-board')).not.toHaveAttribute('data-urgency', 'overdue');
+    await expect(page.getByTestId('timeline')).toContainText('已通知应急指挥中心');
+
+    await owner.getByRole('button', { name: /回电确认/ }).click();
+    await expect(owner).toHaveAttribute('data-status', 'acknowledged');
+
+    await page.reload();
+    await expect(page.getByTestId('tray-panel')).toBeVisible();
+    await page.keyboard.press('Alt+2');
+    await expect(page.getByTestId('command-centre')).toHaveAttribute('data-state', 'alerted');
+    await expect(steps(page).first()).toHaveAttribute('data-status', 'acknowledged');
+  });
+});

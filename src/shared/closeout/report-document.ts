@@ -33,6 +33,8 @@ function describe(w: Wording, e: IncidentEvent, steps: IncidentReport['stepTexts
         name: w.person(e.payload.personId),
         role: w.role(e.payload.role),
       });
+    case 'incident.command-centre-alerted':
+      return e.payload.note ? `${tl.commandCentre}: ${e.payload.note}` : tl.commandCentre;
     case 'incident.role-assigned':
       return w.fmt(tl.roleAssigned, { role: w.m.doc.incidentRole[e.payload.role], name: e.payload.name });
     case 'incident.statement-issued':

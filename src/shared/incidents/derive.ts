@@ -56,6 +56,8 @@ export interface IncidentState {
   notes: ({ text: string; statusUpdate: boolean; source?: string } & Actor)[];
   /** Contact events of the current level's escalation round, in HLC order. */
   contacts: ContactEvent[];
+  /** Alerts to the command centre in the current level's round. */
+  commandCentreAlerts: ({ step?: number; note?: string } & Actor)[];
   finalGrade?: FinalGradedPayload & Actor;
   /** Every event of this incident, deduplicated and in HLC order: the timeline and the checklist's input. */
   events: IncidentEvent[];
@@ -130,6 +132,7 @@ function fold(ordered: IncidentEvent[]): IncidentState | undefined {
     roles: {},
     notes: [],
     contacts: [],
+    commandCentreAlerts: [],
     events: ordered,
   };
 
@@ -141,6 +144,15 @@ function fold(ordered: IncidentEvent[]): IncidentState | undefined {
         state.levelSince = event.occurredAt;
         state.levelHlc = event.hlc;
         state.contacts = [];
+        state.commandCentreAlerts = [];
+        break;
+      case 'incident.command-centre-alerted':
+        if (event.payload.level === state.level)
+          state.commandCentreAlerts.push({
+            ...actor(event),
+            ...(event.payload.step !== undefined ? { step: event.payload.step } : {}),
+            ...(event.payload.note !== undefined ? { note: event.payload.note } : {}),
+          });
         break;
       case 'incident.role-assigned':
         state.roles[event.payload.role] = {

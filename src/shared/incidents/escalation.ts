@@ -89,6 +89,12 @@ export interface EscalationPlan {
   urgency: Urgency;
   /** Some step ran out of people to call. */
   exhausted: boolean;
+  /**
+   * The command centre: `owed` while a step is exhausted and nobody has recorded alerting it (counts as overdue, so
+   * the tray and the board turn red); `alerted` once someone did, with who and when.
+   */
+  commandCentre:
+    { state: 'none' } | { state: 'owed' } | { state: 'alerted'; at: Date; by: string; seat: string };
 }
 
 const worst = (list: readonly Urgency[]): Urgency =>
@@ -134,6 +140,14 @@ export function planEscalation(policy: SitePolicy, incident: IncidentState, now:
   const first = callable[0];
   const next = first?.current ? { step: first, person: first.current.person } : undefined;
 
+  const exhausted = steps.some((s) => s.status === 'exhausted');
+  const alert = incident.commandCentreAlerts.at(-1);
+  const commandCentre: EscalationPlan['commandCentre'] = alert
+    ? { state: 'alerted', at: new Date(alert.at), by: alert.author, seat: alert.seat }
+    : exhausted && open
+      ? { state: 'owed' }
+      : { state: 'none' };
+
   return {
     incidentId: incident.id,
     level: incident.level,
@@ -143,8 +157,13 @@ export function planEscalation(policy: SitePolicy, incident: IncidentState, now:
     steps,
     ...(next ? { next } : {}),
     ...(statusUpdate ? { statusUpdate } : {}),
-    urgency: worst([...steps.map((s) => s.urgency), ...(statusUpdate ? [statusUpdate.urgency] : [])]),
-    exhausted: steps.some((s) => s.status === 'exhausted'),
+    urgency: worst([
+      ...steps.map((s) => s.urgency),
+      ...(statusUpdate ? [statusUpdate.urgency] : []),
+      ...(commandCentre.state === 'owed' ? (['overdue'] as const) : []),
+    ]),
+    exhausted,
+    commandCentre,
   };
 }
 

@@ -65,6 +65,19 @@ export const ContactPayload = z
   .strict();
 export type ContactPayload = z.infer<typeof ContactPayload>;
 
+/**
+ * The floor alerted the command centre (应急指挥中心): a step of the chain ran out of people to call (`step`), or the
+ * lead judged it necessary. Its record of who and when is what the report shows.
+ */
+export const CommandCentreAlertedPayload = z
+  .object({
+    level: LevelId,
+    step: z.number().int().min(0).max(200).optional(),
+    note: Text(500).optional(),
+  })
+  .strict();
+export type CommandCentreAlertedPayload = z.infer<typeof CommandCentreAlertedPayload>;
+
 export const RoleAssignedPayload = z
   .object({
     role: IncidentRole,
@@ -126,6 +139,7 @@ export const INCIDENT_EVENT_PAYLOADS = {
   'incident.person-notified': ContactPayload,
   'incident.acknowledged': ContactPayload,
   'incident.no-answer': ContactPayload,
+  'incident.command-centre-alerted': CommandCentreAlertedPayload,
   'incident.role-assigned': RoleAssignedPayload,
   'incident.statement-issued': StatementPayload,
   'incident.note': NotePayload,
@@ -166,6 +180,7 @@ export const IncidentEvent = z.discriminatedUnion('type', [
   row('incident.person-notified'),
   row('incident.acknowledged'),
   row('incident.no-answer'),
+  row('incident.command-centre-alerted'),
   row('incident.role-assigned'),
   row('incident.statement-issued'),
   row('incident.note'),

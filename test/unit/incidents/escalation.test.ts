@@ -153,6 +153,38 @@ describe('planEscalation: calling people', () => {
     expect(done.next?.step.index).not.toBe(0);
   });
 
+  it('owes the command centre an alarm once a step is exhausted (red), until someone records it', () => {
+    const p = twoManagers();
+    const log = [declared('urgent')];
+    expect(plan(log, at(1), p).commandCentre).toEqual({ state: 'none' });
+    for (let i = 0; i < 8; i++) {
+      const s = step(log, at(i), 0, p);
+      log.push(contact('incident.no-answer', s.current?.person.id ?? '', 'cs-manager', 0, i + 0.5));
+    }
+    // Minute 9: no deadline has passed yet, but an exhausted chain is overdue by itself.
+    const owed = plan(log, at(9), p);
+    expect(owed.commandCentre).toEqual({ state: 'owed' });
+    expect(owed.urgency).toBe('overdue');
+
+    const alerted = [
+      ...log,
+      ev('incident.command-centre-alerted', { level: 'urgent', step: 0 }, { minutes: 9.5 }),
+    ];
+    const after = plan(alerted, at(10), p);
+    expect(after.commandCentre).toEqual({ state: 'alerted', at: at(9.5), by: '王芳', seat: 'A-01' });
+    expect(after.urgency).not.toBe('overdue');
+    // A late call-back still settles the step.
+    const called = [...alerted, contact('incident.acknowledged', 'manager-off', 'cs-manager', 0, 11)];
+    expect(step(called, at(12), 0, p).status).toBe('acknowledged');
+
+    // Raising the level starts a new round: the alert of the old level does not count for it.
+    const raised = [
+      ...alerted,
+      ev('incident.level-changed', { from: 'urgent', to: 'major', reason: 'worse' }, { minutes: 10 }),
+    ];
+    expect(plan(raised, at(11), p).commandCentre).toEqual({ state: 'none' });
+  });
+
   it('settles a step on acknowledgement, then reminds every 30 minutes while open', () => {
     const log = [
       declared('urgent'),

@@ -3,6 +3,7 @@ import type { EscalationPlan, IncidentState } from '@shared/incidents';
 import { levelOf } from '@shared/policy';
 import { usePolicyStore } from '../../app/policy-store';
 import { useSeatStore } from '../settings/seat-store';
+import { CommandCentreAlarm } from './CommandCentreAlarm';
 import { clockTime, countdown, dateTime } from './format';
 import { IncidentControls } from './IncidentControls';
 import type { IncidentsRepository } from './incidents-repository';
@@ -97,6 +98,7 @@ export function EscalationBoard(props: {
         )}
       </section>
 
+      <CommandCentreAlarm incident={incident} plan={plan} repository={repository} />
       <section aria-label={t('incidents.chain')}>
         <h3>{t('incidents.chain')}</h3>
         <ol className="steps">

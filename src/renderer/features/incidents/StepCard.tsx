@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentState, PlannedStep } from '@shared/incidents';
 import type { Person } from '@shared/policy';
@@ -113,7 +113,19 @@ export function StepCard(props: {
       )}
       <ul className="step__people">
         {step.people.map((person) => (
-          <PersonLine key={person.id} person={person} highlighted={person.id === current?.id} />
+          <PersonLine
+            key={person.id}
+            person={person}
+            highlighted={person.id === current?.id}
+            // The chain ran out, but anyone of it may still call back: record it and the step is settled.
+            action={
+              step.status === 'exhausted' ? (
+                <button type="button" onClick={() => void record('incident.acknowledged', person)}>
+                  {t('incidents.lateAcknowledged', { name: person.name })}
+                </button>
+              ) : undefined
+            }
+          />
         ))}
       </ul>
       {current && (step.status === 'to-call' || step.status === 'waiting' || step.status === 'deferred') && (
@@ -142,9 +154,12 @@ export function PersonLine({
   person,
   highlighted = false,
   role,
+  action,
 }: {
   person: Person;
   highlighted?: boolean;
+  /** A button beside the numbers (a late acknowledgement, an edit). */
+  action?: ReactNode;
   /** The role's label, where the list mixes roles (the contact tree). */
   role?: string;
 }) {
@@ -177,6 +192,7 @@ export function PersonLine({
           </button>
         </span>
       ))}
+      {action}
       {copied && (
         <span className="muted" role="status">
           {t('incidents.copied', { phone: copied })}

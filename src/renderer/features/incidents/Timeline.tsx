@@ -53,6 +53,8 @@ export function Timeline({
           name: person(e.payload.personId),
           role: roleName(e.payload.role, locale),
         });
+      case 'incident.command-centre-alerted':
+        return t('incidents.notes.commandCentre') + (e.payload.note ? `: ${e.payload.note}` : '');
       case 'incident.role-assigned':
         return t('incidents.notes.roleAssigned', {
           role: t(`incidents.roles.${e.payload.role}`),

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EscalationPlan, IncidentState } from '@shared/incidents';
 import { usePolicyStore } from '../../app/policy-store';
 import { useSeatStore } from '../settings/seat-store';
-import { clockTime } from './format';
+import { clockTime, pickLabel } from './format';
 import { levelName, roleName, scenarioName } from './use-incidents';
 
 /** Asks once, after the first declaration: a lead who never declares is never bothered by the prompt. */
@@ -61,6 +61,18 @@ export function useDeadlineNotifications(
             ]
           : []),
       ];
+      if (plan.commandCentre.state === 'owed') {
+        const key = `${incident.id}:${incident.levelHlc}:command-centre`;
+        if (!announced.current.has(key)) {
+          announced.current.add(key);
+          const centre = policy.contacts.commandCentre;
+          show(
+            t('incidents.notify.commandCentreTitle', { centre: pickLabel(centre.label, locale) }),
+            t('incidents.notify.commandCentreBody', { incident: name, phones: centre.phones.join(' / ') }),
+            key,
+          );
+        }
+      }
       for (const item of items) {
         if (item.urgency === 'ok') continue;
         const key = `${item.key}:${item.urgency}`;
