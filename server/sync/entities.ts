@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CallLog } from '@shared/calls/schema';
 import { IncidentEvent } from '@shared/incidents/events';
+import { ContactEdit } from '@shared/policy/effective';
 import { MAX_DRIFT_MS, decodeHlc } from '@shared/sync/hlc';
 import type { Mutation, MutationOp, SyncEntity } from '@shared/sync/protocol';
 
@@ -14,6 +15,8 @@ export const ENTITY_RULES: Record<SyncEntity, EntityRule> = {
   call: { ops: ['upsert', 'delete'], data: CallLog },
   // The shared incident event row (src/shared/incidents): an event that fails it is quarantined, like a bad call.
   'incident-event': { ops: ['append'], data: IncidentEvent },
+  // A contact-tree edit: a removal is an upsert with `person: null`, so the record keeps who removed it and when.
+  contact: { ops: ['upsert'], data: ContactEdit },
 };
 
 /** jsonb's own nesting limit is far higher; a call sheet needs a handful of levels. */
@@ -69,7 +72,7 @@ export function rejectionReason(mutation: Mutation, serverNow: number): string |
   if (storable) return `data ${storable}`;
   const parsed = rule.data.safeParse(mutation.data);
   if (!parsed.success) return `data does not match the ${mutation.entity} schema: ${summarise(parsed.error)}`;
-  if (mutation.entity === 'call' && !hasId(parsed.data, mutation.entityId))
+  if ((mutation.entity === 'call' || mutation.entity === 'contact') && !hasId(parsed.data, mutation.entityId))
     return 'data.id does not match entityId';
   if (mutation.entity === 'incident-event' && !hasIncidentId(parsed.data, mutation.entityId))
     return 'data.incidentId does not match entityId';

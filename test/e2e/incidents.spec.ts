@@ -164,6 +164,9 @@ test('the contact tree: command centre, teams, roles, on duty, search', async ({
   await page.keyboard.press('Alt+4');
   await expect(page.getByTestId('command-centre')).toContainText('应急指挥中心(示例)');
   await expect(page.getByText('通讯录由站点策略维护，控制台中只读。')).toBeVisible();
+  // Read-only: no way to change the tree here.
+  await expect(page.getByRole('button', { name: '添加人员' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '编辑' })).toHaveCount(0);
   // Searching a team finds its people; a role label finds its holder.
   await page.getByLabel('搜索姓名、角色、电话').fill('运维');
   await expect(page.getByTestId('person')).toHaveCount(3);
@@ -192,7 +195,7 @@ test.describe('when the chain runs out', () => {
     await owner.getByRole('button', { name: '未接通 → 下一位' }).click();
     await expect(owner).toHaveAttribute('data-status', 'exhausted');
 
-    const alarm = page.getByTestId('command-centre');
+    const alarm = page.getByTestId('command-centre-alarm');
     await expect(alarm).toHaveAttribute('data-state', 'owed');
     await expect(alarm).toContainText('通知链已用尽，无人确认：立即电话通知应急指挥中心(示例)');
     await expect(alarm.getByRole('link', { name: '+86 000 0000 0000' })).toHaveAttribute(
@@ -216,7 +219,61 @@ test.describe('when the chain runs out', () => {
     await page.reload();
     await expect(page.getByTestId('tray-panel')).toBeVisible();
     await page.keyboard.press('Alt+2');
-    await expect(page.getByTestId('command-centre')).toHaveAttribute('data-state', 'alerted');
+    await expect(page.getByTestId('command-centre-alarm')).toHaveAttribute('data-state', 'alerted');
     await expect(steps(page).first()).toHaveAttribute('data-status', 'acknowledged');
+  });
+});
+
+test.describe('when the policy lets leads edit the contact tree', () => {
+  test.use({ sitePolicy: { allowContactEdits: true } });
+
+  test('a lead changes who is on duty and adds a person; the chain follows and it survives a reload', async ({
+    page,
+    harness,
+  }) => {
+    await openConsole(page, harness.url);
+    await page.keyboard.press('Alt+4');
+    await expect(page.getByText('站点策略允许组长在控制台中编辑通讯录')).toBeVisible();
+    const manager = page.getByTestId('person').filter({ hasText: '示例客服经理' });
+    await manager.getByRole('button', { name: '设为不在岗' }).click();
+    await expect(manager).toContainText('不在岗');
+
+    await page.getByRole('button', { name: '添加人员' }).click();
+    const editor = page.getByTestId('contact-editor');
+    await editor.getByLabel('姓名').fill('张伟');
+    await editor.getByLabel('角色').selectOption({ label: '客服部经理' });
+    await editor.getByLabel('电话').fill('abc');
+    await editor.getByRole('button', { name: '保存' }).click();
+    await expect(editor.getByRole('alert')).toHaveText('电话号码“abc”无效：需含数字，长度 3–32 个字符。');
+    await expect(page.getByTestId('person').filter({ hasText: '张伟' })).toHaveCount(0);
+    await editor.getByLabel('电话').fill('138 0000 1111, 021-5555 0000');
+    await editor.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByTestId('contacts-notice')).toHaveText('已保存 张伟，将同步到本站所有席位。');
+    const added = page.getByTestId('person').filter({ hasText: '张伟' });
+    await expect(added).toContainText('在岗');
+    await expect(added.getByRole('link', { name: '021-5555 0000' })).toBeVisible();
+
+    // The escalation chain calls the on-duty holder first: the new manager, not the one now off duty.
+    await trayClick(page, '宣布事件', '应用程序/网络/ACD系统故障', '紧急');
+    await page.keyboard.press('Alt+2');
+    const owner = steps(page).first();
+    await expect(owner).toHaveAttribute('data-role', 'cs-manager');
+    await expect(owner.getByTestId('person').first()).toContainText('张伟');
+    await expect(owner.getByRole('button', { name: '已通知' })).toBeVisible();
+    await expect(page.getByTestId('tray-panel')).toContainText('已通知 张伟');
+
+    await page.reload();
+    await expect(page.getByTestId('tray-panel')).toBeVisible();
+    await page.keyboard.press('Alt+4');
+    await expect(page.getByTestId('person').filter({ hasText: '张伟' })).toHaveCount(1);
+    await expect(page.getByTestId('person').filter({ hasText: '示例客服经理' })).toContainText('不在岗');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page
+      .getByTestId('person')
+      .filter({ hasText: '张伟' })
+      .getByRole('button', { name: '删除' })
+      .click();
+    await expect(page.getByTestId('person').filter({ hasText: '张伟' })).toHaveCount(0);
   });
 });

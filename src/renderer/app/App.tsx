@@ -5,7 +5,9 @@ import { ChecklistRuntime } from '../features/checklist/use-checklist-notificati
 import { IncidentsRuntime } from '../features/incidents/IncidentsRuntime';
 import { TrayPanel } from '../features/incidents/TrayPanel';
 import { followSettingsChanges, useSeatStore } from '../features/settings/seat-store';
+import { useLocalStore } from '../data/local-store';
 import { Banners } from './Banners';
+import { watchEffectivePolicy } from './effective-policy';
 import { NavBar } from './NavBar';
 import { PAGES } from './pages';
 import { useNavStore } from './nav-store';
@@ -17,6 +19,9 @@ export function App() {
   const Page = PAGES[place];
   const [host, setHost] = useState<'electron' | 'harness' | null>(null);
   usePlaceShortcuts();
+  const { db } = useLocalStore();
+  // The centre's policy and contact tree, and the leads' contact edits, over main's policy file.
+  useEffect(() => watchEffectivePolicy(db), [db]);
 
   useEffect(() => {
     void useSeatStore.getState().load();

@@ -2,6 +2,7 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { CallLog } from '@shared/calls/schema';
 import type { IncidentEvent } from '@shared/incidents/events';
 import type { JournalEntry } from '@shared/journal/schema';
+import type { ContactEdit } from '@shared/policy';
 import type { MutationOp, SyncEntity } from '@shared/sync/protocol';
 import { MIGRATIONS } from './migrations';
 
@@ -57,6 +58,8 @@ export class FloorguardDb extends Dexie {
   siteConfig!: EntityTable<SiteConfigRow, 'kind'>;
   /** The incident log: append-only, merged by union with other seats; incident state is derived from it. */
   incidentEvents!: EntityTable<IncidentEvent, 'id'>;
+  /** Leads' edits of the contact tree, in force when the policy allows edits (see effectivePolicy). */
+  contactEdits!: EntityTable<ContactEdit, 'id'>;
 
   // Dexie's structural option types (not the DOM's), so Node-typed tests can open the database too.
   constructor(name = DB_NAME, options: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {

@@ -20,4 +20,11 @@ export const MIGRATIONS: readonly { version: number; stores: Record<string, stri
       siteConfig: 'kind',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // Leads' edits of the contact tree (entity `contact`), one row per person, last writer wins by hlc.
+      contactEdits: 'id',
+    },
+  },
 ];

@@ -1,4 +1,5 @@
 import { CallLog } from '@shared/calls/schema';
+import { ContactEdit } from '@shared/policy';
 import type { HybridClock } from '@shared/sync/hlc';
 import { SITE_CONFIG_ENTITY, type Change } from '@shared/sync/protocol';
 import type { FloorguardDb } from '../data/db';
@@ -20,6 +21,8 @@ export interface ApplyReport {
   keptLocal: number;
   events: number;
   configs: number;
+  /** Contact-tree edits written (newer than the local one). */
+  contacts: number;
   /** Changes of an entity this version does not know, or whose data did not parse: left at the centre. */
   ignored: number;
   /** Remote HLCs the seat clock refused to follow (more than 36 h ahead of this seat's clock). */
@@ -52,6 +55,7 @@ const withSyncedAt = (row: StoredIncidentEvent, syncedAt: string): StoredInciden
  *   the outbox is not touched (a pending local edit still goes out; the centre orders it by HLC too).
  * - `incident-event`: union by event id; an event already here is left as it is.
  * - `site-config`: kept per kind, newest HLC wins, for the features that will read it.
+ * - `contact`: a lead's contact-tree edit, last writer wins by HLC per person.
  * The seat clock follows the remote HLCs so later local edits order after them; a clock too far ahead is refused
  * by the clock, reported, and the change is kept all the same.
  */
@@ -68,6 +72,7 @@ export async function applyRemoteChanges(
     keptLocal: 0,
     events: 0,
     configs: 0,
+    contacts: 0,
     ignored: 0,
     clockAhead: [],
   };
@@ -83,6 +88,7 @@ export async function applyRemoteChanges(
   const calls = new Map<string, Change>();
   const events: StoredIncidentEvent[] = [];
   const configs = new Map<string, Change>();
+  const contacts = new Map<string, ContactEdit>();
   for (const change of changes) {
     if (change.entity === 'call' && change.op !== 'append') {
       const seen = calls.get(change.entityId);
@@ -91,6 +97,14 @@ export async function applyRemoteChanges(
       const row = incidentEventRow(change);
       if (row) events.push(row);
       else report.ignored++;
+    } else if (change.entity === 'contact' && change.op === 'upsert') {
+      const parsed = ContactEdit.safeParse({
+        ...(isObject(change.data) ? change.data : {}),
+        hlc: change.hlc,
+      });
+      const seen = contacts.get(change.entityId);
+      if (!parsed.success || parsed.data.id !== change.entityId) report.ignored++;
+      else if (!seen || seen.hlc < parsed.data.hlc) contacts.set(change.entityId, parsed.data);
     } else if (change.entity === SITE_CONFIG_ENTITY && change.op === 'upsert') {
       const seen = configs.get(change.entityId);
       if (!seen || seen.hlc < change.hlc) configs.set(change.entityId, change);
@@ -101,7 +115,7 @@ export async function applyRemoteChanges(
 
   const receivedAt = now().toISOString();
   const eventsTable = db.table<StoredIncidentEvent, string>('incidentEvents');
-  await db.transaction('rw', [db.calls, eventsTable, db.siteConfig, db.meta], async () => {
+  await db.transaction('rw', [db.calls, eventsTable, db.siteConfig, db.contactEdits, db.meta], async () => {
     const ids = [...calls.keys()];
     const local = await db.calls.bulkGet(ids);
     const puts: CallLog[] = [];
@@ -146,6 +160,18 @@ export async function applyRemoteChanges(
       if (current && current.hlc >= change.hlc) continue;
       await db.siteConfig.put({ kind, data: change.data, hlc: change.hlc, receivedAt });
       report.configs++;
+    }
+
+    if (contacts.size) {
+      const ids = [...contacts.keys()];
+      const local = await db.contactEdits.bulkGet(ids);
+      const newer = ids.flatMap((id, index) => {
+        const remote = contacts.get(id);
+        const mine = local[index];
+        return remote && (!mine || mine.hlc < remote.hlc) ? [{ ...remote, syncedAt: receivedAt }] : [];
+      });
+      if (newer.length) await db.contactEdits.bulkPut(newer);
+      report.contacts = newer.length;
     }
 
     await db.meta.put({ key: 'pullCursor', value: nextCursor });

@@ -42,3 +42,5 @@ export {
 export { calendarTimeAt, isWorkingDay, nextServiceStart } from './calendar';
 export type { CalendarTime } from './calendar';
 export { policyFileJsonSchema } from './json-schema';
+export { ContactEdit, effectivePolicy } from './effective';
+export type { EffectivePolicy, PolicyLayers } from './effective';

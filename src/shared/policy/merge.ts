@@ -32,7 +32,8 @@ export function parseSitePolicy(input: unknown): ParsePolicyResult {
   return tryMerge(defaultPolicy(), input);
 }
 
-function tryMerge(base: SitePolicy, file: unknown): ParsePolicyResult {
+/** Applies a policy file (or a document in its shape) onto `base`; never throws. */
+export function tryMerge(base: SitePolicy, file: unknown): ParsePolicyResult {
   const parsed = SitePolicyFile.safeParse(file ?? {});
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues) };
   const patch = { ...parsed.data };

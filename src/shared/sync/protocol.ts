@@ -6,7 +6,8 @@ import { HLC_PATTERN } from './hlc';
  * A seat's local database has an `epoch` (random, made with the database); within it, mutations carry a
  * contiguous `seq` from 1. The server acknowledges the highest contiguous seq it has applied.
  */
-export const SYNC_ENTITIES = ['call', 'incident-event'] as const;
+/** `contact`: a lead's edit of one person of the contact tree (ContactEdit, last writer wins per person). */
+export const SYNC_ENTITIES = ['call', 'incident-event', 'contact'] as const;
 export const SyncEntity = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof SyncEntity>;
 

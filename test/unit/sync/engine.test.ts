@@ -4,7 +4,9 @@ import { IncidentEvent } from '@shared/incidents/events';
 import { SITE_CONFIG_ENTITY, type Change } from '@shared/sync/protocol';
 import { openDatabase, type Database } from '../../../server/index';
 import { Seat, call, must } from '../../server/helpers';
+import { defaultPolicy, effectivePolicy, mergePolicy } from '@shared/policy';
 import { queueMutations } from '../../../src/renderer/data/outbox';
+import { createContactsRepository } from '../../../src/renderer/features/contacts/contacts-repository';
 import { applyRemoteChanges } from '../../../src/renderer/sync/apply-remote';
 import { backoffDelay } from '../../../src/renderer/sync/backoff';
 import {
@@ -331,6 +333,38 @@ describe('sync engine', () => {
     expect(await b.db.table('incidentEvents').count()).toBe(1);
     expect(await a.db.table('incidentEvents').count()).toBe(1);
     expect(SITE_CONFIG_ENTITY).toBe('site-config');
+  });
+
+  it('carries contact-tree edits to the other seats, last writer per person winning', async () => {
+    const site = await createSite(server.url);
+    const a = await seat(site, { name: 'A' });
+    const b = await seat(site, { name: 'B' });
+    const editor = (s: typeof a, name: string) =>
+      createContactsRepository({ db: s.db, clock: s.clock, author: () => name, seat: () => name });
+    const policy = mergePolicy(defaultPolicy(), { allowContactEdits: true });
+    const manager = policy.contacts.people.find((p) => p.role === 'cs-manager');
+    if (!manager) throw new Error('no manager in the default tree');
+
+    await editor(a, '王芳').save({ ...manager, onDuty: false });
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    expect(await b.db.contactEdits.get(manager.id)).toMatchObject({
+      by: '王芳',
+      person: { onDuty: false },
+      syncedAt: expect.any(String),
+    });
+
+    // B changes the same person afterwards; A's pull takes it, and an older copy never wins back.
+    await editor(b, '李雷').save({ ...manager, onDuty: true, phones: ['021-5555 0000'] });
+    await b.engine.syncNow();
+    await a.engine.syncNow();
+    const edits = await a.db.contactEdits.toArray();
+    expect(edits).toHaveLength(1);
+    const tree = effectivePolicy(policy, { contactEdits: edits }).policy.contacts.people;
+    expect(tree.find((p) => p.id === manager.id)).toMatchObject({ onDuty: true, phones: ['021-5555 0000'] });
+    await a.db.meta.put({ key: 'pullCursor', value: '' });
+    await a.engine.syncNow();
+    expect((await a.db.contactEdits.get(manager.id))?.by).toBe('李雷');
   });
 
   it('says "not enrolled" without calling anyone, and works once enrolled', async () => {

@@ -26,7 +26,7 @@ export function CommandCentreAlarm(props: {
 
   if (state.state === 'alerted') {
     return (
-      <p className="notice" data-testid="command-centre" data-state="alerted">
+      <p className="notice" data-testid="command-centre-alarm" data-state="alerted">
         {t('incidents.commandCentre.alerted', {
           centre: pickLabel(centre.label, locale),
           time: clockTime(state.at, policy.calendar.timeZone),
@@ -57,7 +57,7 @@ export function CommandCentreAlarm(props: {
     <section
       className="notice notice--error command-centre"
       role="alert"
-      data-testid="command-centre"
+      data-testid="command-centre-alarm"
       data-state="owed"
     >
       <p>
