@@ -97,3 +97,47 @@ test('a site template from the policy runs on every seat, and steps checked on t
     await b.close();
   }
 });
+
+test('what the centre publishes — a contact tree and a checklist — reaches a seat with its next sync', async ({
+  browser,
+  central,
+}) => {
+  const a = await seat(browser, central, 'A-01', {});
+  try {
+    const people = [
+      {
+        id: 'duty-lead',
+        name: '赵敏',
+        role: 'shift-lead',
+        phones: ['021-6666 0001'],
+        onDuty: true,
+        team: 'cs',
+      },
+    ];
+    const contacts = await central.request('PUT', `/v1/admin/sites/${central.site.code}/config/contacts`, {
+      body: { commandCentre: { phones: ['021-6666 0000'] }, people },
+    });
+    expect(contacts.status).toBeLessThan(300);
+    const checklists = await central.request(
+      'PUT',
+      `/v1/admin/sites/${central.site.code}/config/checklists`,
+      {
+        body: { templates: [TYPHOON] },
+      },
+    );
+    expect(checklists.status).toBeLessThan(300);
+    await syncNow(a.page);
+
+    await openPlace(a.page, '通讯录');
+    await expect(a.page.getByTestId('command-centre')).toContainText('021-6666 0000');
+    await expect(a.page.getByTestId('person')).toHaveCount(1);
+    await expect(a.page.getByTestId('person')).toContainText('赵敏');
+
+    await a.page.keyboard.press('Alt+D');
+    await expect(a.page.getByLabel('场景').locator('optgroup[label="本站场景"] option')).toHaveText([
+      '台风（本站）',
+    ]);
+  } finally {
+    await a.close();
+  }
+});
