@@ -63,6 +63,22 @@ export class HybridClock {
     return encodeHlc(this.last);
   }
 
+  /**
+   * A timestamp for a local change that must order after `previous` (the version it edits, the incident's latest
+   * event). Normally that is `receive(previous)`. When `previous` is too far ahead to adopt — this seat's clock is
+   * wrong by more than MAX_DRIFT_MS — the change still orders right after it, without the clock jumping: an edit
+   * must never lose to the version it edits, and the status bar already tells IT to fix the clock.
+   */
+  tickAfter(previous: string | undefined): string {
+    if (!previous) return this.tick();
+    try {
+      return this.receive(previous);
+    } catch {
+      const other = decodeHlc(previous);
+      return encodeHlc({ millis: other.millis, counter: this.bump(other.counter), node: this.node });
+    }
+  }
+
   private bump(counter: number): number {
     if (counter + 1 > MAX_COUNTER) throw new Error('HLC counter overflow');
     return counter + 1;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deriveIncidents, type QueuedTrayAction } from '@shared/incidents';
 import type { JournalEntry } from '@shared/journal/schema';
 import { defaultPolicy } from '@shared/policy';
-import { HybridClock } from '@shared/sync/hlc';
+import { HybridClock, encodeHlc } from '@shared/sync/hlc';
 import { FloorguardDb } from '../../../src/renderer/data/db';
 import { declareIncident } from '../../../src/renderer/features/incidents/declare';
 import { createIncidentsRepository } from '../../../src/renderer/features/incidents/incidents-repository';
@@ -68,6 +68,33 @@ describe('incidents repository', () => {
       }),
     ]);
     expect(journalled).toEqual([{ entity: 'incident-event', id: event.id, hlc: event.hlc, data: event }]);
+  });
+
+  it('orders a new event after the incident’s latest, even one from a seat whose clock is days ahead', async () => {
+    const { db, repository } = setup();
+    const { event } = await declareIncident(
+      repository,
+      { scenario: 'fire', level: 'urgent', description: '' },
+      noSuggestion,
+      BUILT_IN_TEMPLATES,
+    );
+    // A level change pulled from a seat whose clock runs three days ahead.
+    const ahead = {
+      ...event,
+      id: '0195f0a0-0000-7000-8000-0000000000ff',
+      type: 'incident.level-changed' as const,
+    };
+    await db.incidentEvents.add({
+      ...ahead,
+      hlc: encodeHlc({ millis: NOW.getTime() + 3 * 86_400_000, counter: 0, node: 'seat9' }),
+      payload: { from: 'urgent', to: 'major', reason: 'worse' },
+    });
+    await repository.append(event.incidentId, 'incident.level-changed', {
+      from: 'major',
+      to: 'urgent',
+      reason: 'contained',
+    });
+    expect((await derived(db))[0]?.level).toBe('urgent');
   });
 
   it('declares with the site’s current template and records it whole', async () => {

@@ -95,11 +95,19 @@ export function createIncidentsRepository(deps: {
       const occurredAt = options.occurredAt ?? recordedAt;
       // Validate the payload on its own first, so the error names the field the user got wrong.
       const checked = INCIDENT_EVENT_PAYLOADS[type].parse(payload);
+      // After everything this incident already holds, even from a seat whose clock is far ahead of this one:
+      // the incident's state is folded in HLC order.
+      const latest = await db.incidentEvents
+        .where('incidentId')
+        .equals(incidentId)
+        .toArray((rows) =>
+          rows.reduce<string | undefined>((max, e) => (max && max > e.hlc ? max : e.hlc), undefined),
+        );
       const event = IncidentEvent.parse({
         id: options.id ?? uuidv7({ msecs: recordedAt.getTime() }),
         incidentId,
         type,
-        hlc: clock.tick(),
+        hlc: clock.tickAfter(latest),
         author: deps.author(),
         seat: deps.seat(),
         occurredAt: occurredAt.toISOString(),
