@@ -65,6 +65,11 @@ test('a site template from the policy runs on every seat, and steps checked on t
     await expect(scenarios.locator('optgroup[label="本站场景"] option')).toHaveText(['台风（本站）']);
     await scenarios.selectOption({ label: '台风（本站）' });
     await scenarios.press('Enter');
+    // A site scenario is named by its template's title wherever the incident shows.
+    await openPlace(a.page, '事件');
+    await expect(a.page.getByTestId('incident-board').getByRole('heading', { level: 2 })).toContainText(
+      '台风（本站）',
+    );
     await openPlace(a.page, '处置清单');
     await expect(a.page.getByTestId('running-checklist')).toContainText('模板 typhoon 第 2 版');
     await expect(a.page.getByTestId('checklist-step')).toHaveCount(2);

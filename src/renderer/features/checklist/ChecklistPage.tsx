@@ -106,7 +106,7 @@ function IncidentPicker({ incidents, current }: { incidents: IncidentState[]; cu
   const id = useId();
   const label = (incident: IncidentState) =>
     t('checklist.incidentOption', {
-      scenario: scenarioName(incident.scenario, locale),
+      scenario: scenarioName(incident.scenario, locale, incident.template),
       level: levelName(policy, incident.level, locale),
       time: dateTime(incident.declared.at, policy.calendar.timeZone),
     });

@@ -38,7 +38,7 @@ export function PrintSheet(
           <>
             <p>
               <strong>
-                {scenarioName(props.incident.scenario, locale)} ·{' '}
+                {scenarioName(props.incident.scenario, locale, props.incident.template)} ·{' '}
                 {levelName(policy, props.incident.level, locale)}
               </strong>{' '}
               {t('checklist.print.declared', {

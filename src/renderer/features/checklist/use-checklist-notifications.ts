@@ -73,7 +73,7 @@ function incidentName(
   policy: Parameters<typeof levelName>[0],
   locale: Parameters<typeof levelName>[2],
 ): string {
-  return `${scenarioName(incident.scenario, locale)} · ${levelName(policy, incident.level, locale)}`;
+  return `${scenarioName(incident.scenario, locale, incident.template)} · ${levelName(policy, incident.level, locale)}`;
 }
 
 /**

@@ -36,7 +36,7 @@ export function EscalationBoard(props: {
     >
       <header className="board__head">
         <h2 id={`incident-${incident.id}`}>
-          {scenarioName(incident.scenario, locale)}{' '}
+          {scenarioName(incident.scenario, locale, incident.template)}{' '}
           <span
             className="level-badge"
             style={colour ? { backgroundColor: colour } : undefined}

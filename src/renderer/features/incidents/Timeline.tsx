@@ -30,7 +30,7 @@ export function Timeline({
     switch (e.type) {
       case 'incident.declared':
         return t('incidents.notes.declared', {
-          scenario: scenarioName(e.payload.scenario, locale),
+          scenario: scenarioName(e.payload.scenario, locale, e.payload.template),
           level: level(e.payload.level),
         });
       case 'incident.level-changed':

@@ -39,7 +39,7 @@ export function useDeadlineNotifications(
   useEffect(() => {
     const zone = policy.calendar.timeZone;
     for (const { incident, plan } of entries) {
-      const name = `${scenarioName(incident.scenario, locale)} · ${levelName(policy, incident.level, locale)}`;
+      const name = `${scenarioName(incident.scenario, locale, incident.template)} · ${levelName(policy, incident.level, locale)}`;
       const items = [
         ...plan.steps.map((s) => ({
           key: `${incident.id}:${incident.levelHlc}:step:${s.index}`,

@@ -49,10 +49,16 @@ export function useNow(intervalMs = 1000): Date {
   return now;
 }
 
-export function scenarioName(id: string, locale: Locale): string {
-  return (SCENARIO_IDS as readonly string[]).includes(id)
-    ? pickLabel(SCENARIOS[id as ScenarioId].label, locale)
-    : id;
+/** A plan scenario's label; a site's own scenario takes its template's title (recorded with the incident). */
+export function scenarioName(
+  id: string,
+  locale: Locale,
+  template?: { scenarioId: string; title: { zh: string; en: string } },
+): string {
+  if ((SCENARIO_IDS as readonly string[]).includes(id))
+    return pickLabel(SCENARIOS[id as ScenarioId].label, locale);
+  if (template?.scenarioId === id) return locale === 'en' ? template.title.en : template.title.zh;
+  return id;
 }
 
 export function levelName(policy: SitePolicy, id: string, locale: Locale): string {

@@ -69,8 +69,8 @@ export function ReportsPage() {
                   {incidents.map((i) => (
                     <option key={i.id} value={i.id}>
                       {dateTime(i.declared.at, policy.calendar.timeZone)} ·{' '}
-                      {scenarioName(i.scenario, seatLocale)} · {levelName(policy, i.level, seatLocale)} ·{' '}
-                      {t(`reports.${i.status}`)}
+                      {scenarioName(i.scenario, seatLocale, i.template)} ·{' '}
+                      {levelName(policy, i.level, seatLocale)} · {t(`reports.${i.status}`)}
                     </option>
                   ))}
                 </select>
