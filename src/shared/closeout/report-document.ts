@@ -16,7 +16,7 @@ function describe(w: Wording, e: IncidentEvent, steps: IncidentReport['stepTexts
   switch (e.type) {
     case 'incident.declared':
       return w.fmt(tl.declared, {
-        scenario: w.scenario(e.payload.scenario),
+        scenario: w.scenario(e.payload.scenario, e.payload.template?.title),
         level: w.level(e.payload.level),
       });
     case 'incident.level-changed':
@@ -104,7 +104,7 @@ export function reportDocument(report: IncidentReport, policy: SitePolicy, local
       rows: [
         [d.site, w.or(site)],
         [d.location, w.or(f['site-location'])],
-        [d.scenario, w.scenario(report.scenario)],
+        [d.scenario, w.scenario(report.scenario, report.checklist?.title)],
         [d.description, w.or(report.description)],
         [d.declaredAt, w.time(report.declared.at)],
         [
@@ -308,7 +308,7 @@ export function reportDocument(report: IncidentReport, policy: SitePolicy, local
   ];
 
   return {
-    title: `${d.title}${w.colon}${w.scenario(report.scenario)}`,
+    title: `${d.title}${w.colon}${w.scenario(report.scenario, report.checklist?.title)}`,
     meta: [
       `${d.site}: ${w.or(site)}`,
       `${d.incidentId}: ${report.incidentId}`,

@@ -14,7 +14,8 @@ export interface Wording {
   fmt(template: string, values?: Record<string, string | number>): string;
   time(iso: string | Date): string;
   level(id: string | null | undefined): string;
-  scenario(id: string): string;
+  /** A plan scenario's label; a site's own scenario by its template's title when given. */
+  scenario(id: string, title?: { zh: string; en: string }): string;
   role(id: string): string;
   person(id: string): string;
   problemType(id: string): string;
@@ -43,8 +44,12 @@ export function wording(policy: SitePolicy, locale: Locale): Wording {
       const level = levelOf(policy, id);
       return level ? pick(level.label) : id;
     },
-    scenario: (id) =>
-      (SCENARIO_IDS as readonly string[]).includes(id) ? pick(SCENARIOS[id as ScenarioId].label) : id,
+    scenario: (id, title) =>
+      (SCENARIO_IDS as readonly string[]).includes(id)
+        ? pick(SCENARIOS[id as ScenarioId].label)
+        : title
+          ? pick(title)
+          : id,
     role: (id) => {
       const label = roleLabel(id);
       return label ? pick(label) : id;
