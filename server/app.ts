@@ -13,11 +13,13 @@ import type { App, ServerContext } from './context';
 import type { Database } from './db/database';
 import { ApiHttpError, installErrorHandlers } from './errors';
 import { createLogger } from './logger';
+import type { TrustProxy } from './proxy';
 import { adminRoutes } from './routes/admin';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
 import type { ApplyHooks } from './sync/apply';
+import { PushQueue } from './sync/push-queue';
 
 export const BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_RATE_LIMIT = { max: 1200, timeWindowMs: 60_000 };
@@ -32,6 +34,8 @@ export interface BuildServerOptions {
   rateLimit?: { max: number; timeWindowMs: number } | false;
   /** Test-only fault injection into the push transaction. */
   hooks?: ApplyHooks;
+  /** Proxies to believe about the client address (see proxy.ts); default: none. */
+  trustProxy?: TrustProxy;
 }
 
 export async function buildServer(options: BuildServerOptions): Promise<App> {
@@ -42,6 +46,7 @@ export async function buildServer(options: BuildServerOptions): Promise<App> {
     bodyLimit: BODY_LIMIT,
     // Proxies and load balancers in front are expected; the request id is for correlating logs only.
     requestIdHeader: false,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   // zod validates every request and response: unknown fields are refused and "5" stays a string, unlike Ajv's defaults.
@@ -75,7 +80,7 @@ export async function buildServer(options: BuildServerOptions): Promise<App> {
     db: options.db,
     adminToken: options.adminToken || undefined,
     clock: new HybridClock('central'),
-    hooks: options.hooks ?? {},
+    pushes: new PushQueue(options.db, options.hooks ?? {}, options.db.connections),
     rateLimit: rateLimit && { max: rateLimit.max, timeWindow: rateLimit.timeWindowMs },
   };
   await app.register(healthRoutes, ctx);

@@ -3,17 +3,20 @@ import { parseArgs } from 'node:util';
 import { buildServer } from './app';
 import { openDatabase } from './db/database';
 import { createLogger } from './logger';
+import { parseTrustProxy, type TrustProxy } from './proxy';
 
 /**
- * tsx server/cli.ts --host 127.0.0.1 --port 8787 --data ./data/central
- * Environment: DATABASE_URL (use PostgreSQL instead of the embedded database), FLOORGUARD_ADMIN_TOKEN (enables the
- * admin API), FLOORGUARD_RATE_LIMIT (requests per device per minute, 0 = off), LOG_LEVEL.
+ * tsx server/cli.ts --host 127.0.0.1 --port 8787 --data ./data/central [--trust-proxy 1]
+ * Environment: DATABASE_URL (use PostgreSQL instead of the embedded database), DATABASE_POOL_SIZE (connections to
+ * it, default 10), FLOORGUARD_ADMIN_TOKEN (enables the admin API), FLOORGUARD_RATE_LIMIT (requests per device per
+ * minute, 0 = off), FLOORGUARD_TRUST_PROXY (as --trust-proxy: true, a hop count, or proxy addresses/CIDRs), LOG_LEVEL.
  */
 const { values } = parseArgs({
   options: {
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '8787' },
     data: { type: 'string', default: './data/central' },
+    'trust-proxy': { type: 'string' },
   },
   strict: true,
 });
@@ -25,10 +28,23 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+let trustProxy: TrustProxy;
+try {
+  trustProxy = parseTrustProxy(values['trust-proxy'] ?? process.env.FLOORGUARD_TRUST_PROXY);
+} catch (error) {
+  logger.fatal({ err: { message: (error as Error).message } }, 'invalid --trust-proxy');
+  process.exit(2);
+}
+const poolSize = Number(process.env.DATABASE_POOL_SIZE || '10');
+if (!Number.isInteger(poolSize) || poolSize < 1) {
+  logger.fatal({ poolSize: process.env.DATABASE_POOL_SIZE }, 'invalid DATABASE_POOL_SIZE');
+  process.exit(2);
+}
+
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = resolve(values.data);
 const started = Date.now();
-const db = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
+const db = await openDatabase(databaseUrl ? { databaseUrl, poolSize } : { dataDir });
 logger.info(
   { storage: db.kind, ...(databaseUrl ? {} : { dataDir }), ms: Date.now() - started },
   'database ready',
@@ -43,6 +59,7 @@ const app = await buildServer({
   db,
   adminToken,
   logger,
+  trustProxy,
   ...(Number.isFinite(limit) && process.env.FLOORGUARD_RATE_LIMIT
     ? { rateLimit: limit > 0 ? { max: limit, timeWindowMs: 60_000 } : false }
     : {}),

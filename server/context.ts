@@ -8,7 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { HybridClock } from '@shared/sync/hlc';
 import type { Database } from './db/database';
-import type { ApplyHooks } from './sync/apply';
+import type { PushQueue } from './sync/push-queue';
 
 /** What every route module needs; handed to each as plugin options. */
 export interface ServerContext {
@@ -16,7 +16,8 @@ export interface ServerContext {
   adminToken: string | undefined;
   /** Stamps centrally published changes (site config). */
   clock: HybridClock;
-  hooks: ApplyHooks;
+  /** Applies pushes, grouping those that arrive while the database is busy. */
+  pushes: PushQueue;
   /** Per-route rate limit config (`config.rateLimit`), or false when disabled. */
   rateLimit: { max: number; timeWindow: number } | false;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from '@shared/sync/protocol';
+import { CURSOR_PATTERN } from './sync/changes';
 
 /** Schemas of the admin and health endpoints: operator-facing, so they live with the server, not in src/shared. */
 
@@ -53,12 +54,17 @@ export const QuarantineResponse = z.object({ items: z.array(QuarantineItem), nex
 
 export const HealthResponse = z.object({ status: z.literal('ok') });
 
+export const CompactRequest = z
+  .object({
+    /** Superseded changes younger than this stay (for audit and troubleshooting). */
+    olderThanDays: z.number().int().min(0).max(3650),
+  })
+  .strict();
+export const CompactResponse = z.object({ deleted: z.number().int().nonnegative() });
+
 export const PullQuery = z
   .object({
-    cursor: z
-      .string()
-      .regex(/^\d{0,15}$/, 'a cursor returned by a previous pull, or empty')
-      .optional(),
+    cursor: z.string().regex(CURSOR_PATTERN, 'a cursor returned by a previous pull, or empty').optional(),
     limit: z
       .string()
       .regex(/^\d{1,4}$/)

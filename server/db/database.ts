@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { runMigrations } from './migrations';
+import { openPgliteThread } from './pglite-thread';
 
 /** Something that runs one SQL statement: the database itself or an open transaction. */
 export interface Queryable {
@@ -14,6 +13,8 @@ export interface Queryable {
  */
 export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite';
+  /** How many transactions can usefully run at once: the pool size, or 1 for PGlite (one connection). */
+  readonly connections: number;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -22,7 +23,7 @@ export interface Database extends Queryable {
 export interface OpenDatabaseOptions {
   /** `postgres://…`: use that server. Takes precedence over `dataDir`. */
   databaseUrl?: string;
-  /** Directory of the embedded database; omitted → in memory (tests). */
+  /** Directory of the embedded database (PGlite, in a worker thread); omitted → in memory (tests). */
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
@@ -36,7 +37,7 @@ const parseInt8 = (value: string): number => Number(value);
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const db = options.databaseUrl
     ? openPostgres(options.databaseUrl, options.poolSize)
-    : await openPglite(options.dataDir);
+    : await openPgliteThread(options.dataDir);
   try {
     await runMigrations(db);
   } catch (error) {
@@ -64,15 +65,26 @@ function openPostgres(connectionString: string, poolSize = 10): Database {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
 
+  // Every parameterised statement is a named prepared statement: each connection parses and plans it once, then
+  // only binds and executes. The SQL texts are the constants of server/, so the names stay few.
+  const names = new Map<string, string>();
+  const statementName = (sql: string) => {
+    let name = names.get(sql);
+    if (!name) names.set(sql, (name = `fg${names.size + 1}`));
+    return name;
+  };
   const queryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R extends object>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query<R & pg.QueryResultRow>(sql, [...params]);
+      const result = await client.query<R & pg.QueryResultRow>(
+        params.length > 0 ? { name: statementName(sql), text: sql, values: [...params] } : sql,
+      );
       return result.rows;
     },
   });
 
   return {
     kind: 'postgres',
+    connections: poolSize,
     ...queryable(pool),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       for (let attempt = 1; ; attempt++) {
@@ -92,27 +104,6 @@ function openPostgres(connectionString: string, poolSize = 10): Database {
       }
     },
     close: () => pool.end(),
-  };
-}
-
-async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: { [INT8_OID]: parseInt8 } });
-  // PGlite is one connection: its transaction() holds an exclusive lock, so concurrent requests queue behind it.
-  return {
-    kind: 'pglite',
-    async query<R extends object>(sql: string, params: readonly unknown[] = []) {
-      return (await lite.query<R>(sql, [...params])).rows;
-    },
-    transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
-      lite.transaction((tx) =>
-        fn({
-          async query<R extends object>(sql: string, params: readonly unknown[] = []) {
-            return (await tx.query<R>(sql, [...params])).rows;
-          },
-        }),
-      ),
-    close: () => lite.close(),
   };
 }
 

@@ -102,6 +102,29 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'pull log positioned by transaction id instead of a per-site counter',
+    statements: [
+      // Rows already in the log keep their order: xid 0 sorts before every real transaction, ord = old commit number,
+      // so a cursor handed out before this migration (a bare number) still names the same place.
+      `ALTER TABLE changes RENAME COLUMN commit_seq TO ord`,
+      `ALTER TABLE changes ADD COLUMN xid xid8 NOT NULL DEFAULT '0'`,
+      // Every later row records the transaction that wrote it (see sync/changes.ts for why that orders the log).
+      `ALTER TABLE changes ALTER COLUMN xid SET DEFAULT pg_current_xact_id()`,
+      `ALTER TABLE changes DROP CONSTRAINT changes_pkey`,
+      `ALTER TABLE changes ADD PRIMARY KEY (site_id, xid, ord)`,
+      // For compaction's retention window (sync/compact.ts); rows already there count from this migration.
+      `ALTER TABLE changes ADD COLUMN created_at timestamptz NOT NULL DEFAULT now()`,
+      `ALTER TABLE sites DROP COLUMN last_commit_seq`,
+      // The site of every record, event and change is taken from the authenticated device row (itself checked
+      // against sites) and sites are never deleted. These foreign keys therefore guarded nothing, yet checked each
+      // inserted row with a share lock on the one site row — a per-row query, and the hottest row of the site.
+      `ALTER TABLE records DROP CONSTRAINT records_site_id_fkey`,
+      `ALTER TABLE events DROP CONSTRAINT events_site_id_fkey`,
+      `ALTER TABLE changes DROP CONSTRAINT changes_site_id_fkey`,
+    ],
+  },
 ];
 
 /** Any constant: several API nodes starting together take turns, so each migration runs exactly once. */

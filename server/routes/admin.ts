@@ -6,6 +6,8 @@ import type { ServerContext } from '../context';
 import { sqlState } from '../db/database';
 import { ApiHttpError, invalidRequest, notFound } from '../errors';
 import {
+  CompactRequest,
+  CompactResponse,
   CreateSiteRequest,
   CreateSiteResponse,
   PublishConfigResponse,
@@ -16,6 +18,7 @@ import {
   clampLimit,
   errors,
 } from '../schemas';
+import { compactLog } from '../sync/compact';
 import { publishSiteConfig } from '../sync/config';
 import { unstorable } from '../sync/entities';
 
@@ -107,6 +110,24 @@ export const adminRoutes: FastifyPluginAsyncZod<ServerContext> = async (app, ctx
       await publishSiteConfig(db, site.id, kind, request.body, hlc);
       request.log.info({ siteId: site.id, kind }, 'site config published');
       return { site: code, kind, hlc };
+    },
+  );
+
+  app.post(
+    '/v1/admin/compact',
+    {
+      config,
+      schema: {
+        tags: ['admin'],
+        security,
+        body: CompactRequest,
+        response: { 200: CompactResponse, ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const deleted = await compactLog(db, request.body.olderThanDays);
+      request.log.info({ deleted, olderThanDays: request.body.olderThanDays }, 'pull log compacted');
+      return { deleted };
     },
   );
 

@@ -1,20 +1,20 @@
 import { PullResponse, PushRequest, PushResponse, RejectedResponse } from '@shared/sync/protocol';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authenticateDevice, bearerToken, requireDevice } from '../auth';
+import { bearerToken, deviceAuthenticator, requireDevice } from '../auth';
 import type { ServerContext } from '../context';
 import { PullQuery, RejectedQuery, clampLimit, errors } from '../schemas';
-import { applyPush } from '../sync/apply';
-import { pullChanges } from '../sync/changes';
+import { parseCursor, pullChanges } from '../sync/changes';
 
 const PULL_DEFAULT = 500;
 const PULL_MAX = 1000;
 const REJECTED_MAX = 500;
 
 /** Seat endpoints. Every one is authenticated by the device token, and the site comes from that token alone. */
-export const syncRoutes: FastifyPluginAsyncZod<ServerContext> = async (app, { db, hooks, rateLimit }) => {
+export const syncRoutes: FastifyPluginAsyncZod<ServerContext> = async (app, { db, pushes, rateLimit }) => {
   // An instance hook runs before the route-level rate-limit hook, so the limit is keyed by the device.
+  const authenticate = deviceAuthenticator(db);
   app.addHook('onRequest', async (request) => {
-    request.device = await authenticateDevice(db, bearerToken(request));
+    request.device = await authenticate(bearerToken(request));
   });
   const config = { rateLimit };
   const security = [{ device: [] }];
@@ -32,7 +32,7 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerContext> = async (app, { db
     },
     async (request) => {
       const device = requireDevice(request);
-      const result = await applyPush(db, device, request.body, hooks);
+      const result = await pushes.push(device, request.body);
       request.log.info(
         {
           deviceId: device.deviceId,
@@ -60,8 +60,8 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerContext> = async (app, { db
     },
     async (request) => {
       const device = requireDevice(request);
-      const cursor = request.query.cursor ? Number(request.query.cursor) : 0;
-      return pullChanges(db, device.siteId, cursor, clampLimit(request.query.limit, PULL_DEFAULT, PULL_MAX));
+      const from = parseCursor(request.query.cursor);
+      return pullChanges(db, device.siteId, from, clampLimit(request.query.limit, PULL_DEFAULT, PULL_MAX));
     },
   );
 

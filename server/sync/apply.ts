@@ -3,7 +3,6 @@ import type { DeviceIdentity } from '../auth';
 import type { Database, Queryable } from '../db/database';
 import { ApiHttpError, invalidRequest, unauthorized } from '../errors';
 import { badString, rejectionReason } from './entities';
-import { appendChanges, type ChangeRow } from './changes';
 
 export interface ApplyHooks {
   /** Test-only fault injection: runs inside the push transaction after every write, just before COMMIT. */
@@ -36,178 +35,253 @@ export function checkEnvelope(request: PushRequest): void {
   });
 }
 
+/** A push that passed the envelope checks, with each mutation's validation verdict (null = may be applied). */
+export interface PreparedPush {
+  device: DeviceIdentity;
+  request: PushRequest;
+  verdicts: Map<number, string | null>;
+  /** Each valid mutation as the JSON of its row for writeBatches, without the leading `{"ord":N,`. */
+  rows: Map<number, string>;
+}
+
 /**
- * Applies one push. Everything — the device check, the writes, the quarantine and the new ackedSeq — happens in
- * ONE transaction, serialised per device by locking its row: a crash anywhere leaves either the whole batch or
- * none of it, and a replay of the same batch is recognised by seq and acknowledged without being applied again.
+ * Envelope checks, entity validation and the JSON of the rows to write: the CPU work of a push, done before it
+ * queues for a transaction, so that none of it runs while a transaction holds locks (or PGlite's one connection).
  */
+export function preparePush(device: DeviceIdentity, request: PushRequest): PreparedPush {
+  checkEnvelope(request);
+  const now = Date.now();
+  const verdicts = new Map<number, string | null>();
+  const rows = new Map<number, string>();
+  for (const m of request.mutations) {
+    const verdict = rejectionReason(m, now);
+    verdicts.set(m.seq, verdict);
+    if (verdict === null) rows.set(m.seq, JSON.stringify(rowOf(m, device)).slice(1));
+  }
+  return { device, request, verdicts, rows };
+}
+
+/** What one push of a group came to: its answer, or the error to answer with (401, 409). */
+export type PushOutcome = { response: PushResponse } | { error: unknown };
+
+/** Applies one push in its own transaction. */
 export async function applyPush(
   db: Database,
   device: DeviceIdentity,
   request: PushRequest,
   hooks: ApplyHooks = {},
 ): Promise<PushResponse> {
-  checkEnvelope(request);
-  const now = Date.now();
-  const verdicts = new Map(request.mutations.map((m) => [m.seq, rejectionReason(m, now)] as const));
+  const [outcome] = await applyPushes(db, [preparePush(device, request)], hooks);
+  if (!outcome || 'error' in outcome) throw outcome?.error;
+  return outcome.response;
+}
 
-  return db.transaction(async (tx) => {
-    const revoked = await tx.query<{ revoked: boolean }>(
-      'SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1 FOR UPDATE',
-      [device.deviceId],
-    );
-    // Re-checked under the lock: a token revoked while this request waited must not get its batch in.
-    if (!revoked[0] || revoked[0].revoked) throw unauthorized();
-
-    await tx.query('INSERT INTO device_epochs (device_id, epoch) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-      device.deviceId,
-      request.epoch,
-    ]);
-    const epochRow = await tx.query<{ acked_seq: number }>(
-      'SELECT acked_seq FROM device_epochs WHERE device_id = $1 AND epoch = $2 FOR UPDATE',
-      [device.deviceId, request.epoch],
-    );
-    const ackedSeq = epochRow[0]?.acked_seq ?? 0;
-    const first = request.mutations[0];
-    if (!first) return { ackedSeq, applied: 0, duplicates: 0, rejected: [] };
-    if (first.seq > ackedSeq + 1) {
-      throw new ApiHttpError(409, 'seq_gap', `expected seq ${ackedSeq + 1}, got ${first.seq}`, ackedSeq);
-    }
-
-    const fresh = request.mutations.filter((m) => m.seq > ackedSeq);
-    const duplicates = request.mutations.length - fresh.length;
-    // A replay answers as the first push did: the rejections of the duplicate part are looked up again.
-    const earlier =
-      duplicates > 0 ? await earlierRejections(tx, device, request.epoch, first.seq, ackedSeq) : [];
-    const last = fresh.at(-1);
-    if (!last) return { ackedSeq, applied: 0, duplicates, rejected: earlier };
-
-    const accepted: Mutation[] = [];
-    const rejected: Rejected[] = [];
-    for (const mutation of fresh) {
-      const error = verdicts.get(mutation.seq);
-      if (error) rejected.push({ mutation, error });
-      else accepted.push(mutation);
-    }
-
-    const changes = [
-      ...(await applyRecords(tx, device, accepted)),
-      ...(await applyEvents(tx, device, accepted)),
-    ].sort((a, b) => a.seq - b.seq);
-    await appendChanges(tx, device.siteId, changes);
-    await quarantine(tx, device, request.epoch, rejected);
-    await tx.query(
-      'UPDATE device_epochs SET acked_seq = $3, updated_at = now() WHERE device_id = $1 AND epoch = $2',
-      [device.deviceId, request.epoch, last.seq],
-    );
-    await hooks.beforeCommit?.();
-
-    return {
-      ackedSeq: last.seq,
-      applied: accepted.length,
-      duplicates,
-      rejected: [...earlier, ...rejected.map((r) => ({ id: r.mutation.id, error: r.error }))],
-    };
-  });
+/** A push past its ackedSeq check, on its way into the write statement. */
+interface Admitted {
+  push: PreparedPush;
+  ackedSeq: number;
+  accepted: Mutation[];
+  rejected: Rejected[];
 }
 
 /**
- * Upserts and deletes: last writer wins by HLC per (site, entity, entityId). Within the batch only the greatest
- * HLC per record can matter, so it alone is sent (one row per key also keeps ON CONFLICT DO UPDATE legal). Rows go
- * in key order so that two transactions touching the same records lock them in the same order (no deadlock).
+ * Applies a group of pushes (at most one per device and epoch) in ONE transaction: every device check, write,
+ * quarantine and new ackedSeq of the group commits together or not at all, so a crash leaves each batch either
+ * wholly applied or wholly absent, and a replay is recognised by seq and acknowledged without being applied again.
+ * A push refused by its own state (revoked device: 401, seq gap: 409) gets its error and writes nothing; the others
+ * go on. The transaction is a fixed number of statements whatever the group size: lock + ackedSeq for all, then
+ * every write for all. Groups form only while the database is busy (see push-queue.ts): one push alone is a group
+ * of one.
  */
-async function applyRecords(
-  tx: Queryable,
-  device: DeviceIdentity,
-  accepted: Mutation[],
-): Promise<ChangeRow[]> {
-  const latest = new Map<string, Mutation>();
-  for (const m of accepted) {
-    if (m.op === 'append') continue;
-    const key = `${m.entity}\u0000${m.entityId}`;
-    const seen = latest.get(key);
-    if (!seen || seen.hlc < m.hlc) latest.set(key, m);
-  }
-  if (latest.size === 0) return [];
-  const rows = [...latest.values()].map((m) => ({
-    entity: m.entity,
-    entity_id: m.entityId,
-    data: m.op === 'delete' ? null : m.data,
-    deleted: m.op === 'delete',
-    hlc: m.hlc,
-    mutation_id: m.id,
-  }));
-  const won = await tx.query<{ mutation_id: string }>(
-    `INSERT INTO records (site_id, entity, entity_id, data, deleted, hlc, device_id, mutation_id)
-     SELECT $1, x.entity, x.entity_id, x.data, x.deleted, x.hlc, $2, x.mutation_id
-     FROM jsonb_to_recordset($3::jsonb) AS x(entity text, entity_id text, data jsonb, deleted boolean, hlc text, mutation_id text)
-     ORDER BY x.entity, x.entity_id
-     ON CONFLICT (site_id, entity, entity_id) DO UPDATE
-       SET data = EXCLUDED.data, deleted = EXCLUDED.deleted, hlc = EXCLUDED.hlc,
-           device_id = EXCLUDED.device_id, mutation_id = EXCLUDED.mutation_id
-       WHERE records.hlc < EXCLUDED.hlc
-     RETURNING mutation_id`,
-    [device.siteId, device.deviceId, JSON.stringify(rows)],
-  );
-  // Only winners enter the pull log: a write that lost to a newer one changes nothing anywhere.
-  const winners = new Set(won.map((row) => row.mutation_id));
-  return [...latest.values()].filter((m) => winners.has(m.id)).map((m) => toChange(m, device));
+export async function applyPushes(
+  db: Database,
+  pushes: readonly PreparedPush[],
+  hooks: ApplyHooks = {},
+): Promise<PushOutcome[]> {
+  return db.transaction(async (tx) => {
+    const acked = await lockEpochs(tx, pushes);
+    const outcomes: PushOutcome[] = [];
+    const admitted: Admitted[] = [];
+    for (const push of pushes) {
+      const { device, request } = push;
+      const ackedSeq = acked.get(epochKey(device.deviceId, request.epoch));
+      if (ackedSeq === undefined) {
+        outcomes.push({ error: unauthorized() });
+        continue;
+      }
+      const first = request.mutations[0];
+      if (first && first.seq > ackedSeq + 1) {
+        const message = `expected seq ${ackedSeq + 1}, got ${first.seq}`;
+        outcomes.push({ error: new ApiHttpError(409, 'seq_gap', message, ackedSeq) });
+        continue;
+      }
+      const fresh = request.mutations.filter((m) => m.seq > ackedSeq);
+      const duplicates = request.mutations.length - fresh.length;
+      // A replay answers as the first push did: the rejections of the duplicate part are looked up again.
+      const earlier =
+        first && duplicates > 0
+          ? await earlierRejections(tx, device, request.epoch, first.seq, ackedSeq)
+          : [];
+      const accepted: Mutation[] = [];
+      const rejected: Rejected[] = [];
+      for (const mutation of fresh) {
+        const error = push.verdicts.get(mutation.seq);
+        if (error) rejected.push({ mutation, error });
+        else accepted.push(mutation);
+      }
+      const last = fresh.at(-1);
+      if (last) admitted.push({ push, ackedSeq: last.seq, accepted, rejected });
+      outcomes.push({
+        response: {
+          ackedSeq: last?.seq ?? ackedSeq,
+          applied: accepted.length,
+          duplicates,
+          rejected: [...earlier, ...rejected.map((r) => ({ id: r.mutation.id, error: r.error }))],
+        },
+      });
+    }
+    if (admitted.length > 0) await writeBatches(tx, admitted);
+    await hooks.beforeCommit?.();
+    return outcomes;
+  });
 }
 
-/** Appends: the union of events, deduplicated by mutation id (a re-sent event is not a second event). */
-async function applyEvents(
-  tx: Queryable,
-  device: DeviceIdentity,
-  accepted: Mutation[],
-): Promise<ChangeRow[]> {
-  const events = accepted.filter((m) => m.op === 'append');
-  if (events.length === 0) return [];
-  const rows = events.map((m) => ({
-    mutation_id: m.id,
-    entity: m.entity,
-    entity_id: m.entityId,
-    data: m.data,
-    hlc: m.hlc,
-  }));
-  const inserted = await tx.query<{ mutation_id: string }>(
-    `INSERT INTO events (site_id, mutation_id, entity, entity_id, data, hlc, device_id)
-     SELECT $1, x.mutation_id, x.entity, x.entity_id, x.data, x.hlc, $2
-     FROM jsonb_to_recordset($3::jsonb) AS x(mutation_id text, entity text, entity_id text, data jsonb, hlc text)
-     ORDER BY x.mutation_id
-     ON CONFLICT (site_id, mutation_id) DO NOTHING
-     RETURNING mutation_id`,
-    [device.siteId, device.deviceId, JSON.stringify(rows)],
+const epochKey = (deviceId: string, epoch: string) => `${deviceId}\u0000${epoch}`;
+
+/**
+ * Locks the devices' rows (which serialises each device's concurrent pushes and makes an admin's revoke wait for
+ * them), creates epochs on first use and returns their ackedSeq — in one statement, rows taken in id order so two
+ * groups never wait on each other in a cycle. Both reads see the latest committed versions even after waiting for
+ * a lock: a locking clause re-reads the row it waited for, and ON CONFLICT DO UPDATE always works on the newest
+ * version of the epoch row, so a push never acts on a stale ackedSeq. A device missing from the answer is unknown
+ * or was revoked, possibly while this request waited: 401.
+ */
+async function lockEpochs(tx: Queryable, pushes: readonly PreparedPush[]): Promise<Map<string, number>> {
+  const wanted = pushes.map((p) => ({ device_id: p.device.deviceId, epoch: p.request.epoch }));
+  const rows = await tx.query<{ device_id: string; epoch: string; acked_seq: number }>(
+    `WITH wanted AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(device_id text, epoch text)
+     ), device AS (
+       SELECT id FROM devices WHERE id IN (SELECT device_id FROM wanted) AND revoked_at IS NULL
+       ORDER BY id FOR NO KEY UPDATE
+     )
+     INSERT INTO device_epochs AS e (device_id, epoch)
+     SELECT w.device_id, w.epoch FROM wanted w JOIN device d ON d.id = w.device_id ORDER BY 1, 2
+     ON CONFLICT (device_id, epoch) DO UPDATE SET updated_at = now()
+     RETURNING e.device_id, e.epoch, e.acked_seq`,
+    [JSON.stringify(wanted)],
   );
-  // The same id twice in one batch inserts once; it must enter the pull log once too.
-  const fresh = new Set(inserted.map((row) => row.mutation_id));
-  const changes: ChangeRow[] = [];
-  for (const m of events) {
-    if (!fresh.delete(m.id)) continue;
-    changes.push(toChange(m, device));
-  }
-  return changes;
+  return new Map(rows.map((row) => [epochKey(row.device_id, row.epoch), row.acked_seq]));
 }
 
-function toChange(m: Mutation, device: DeviceIdentity): ChangeRow {
+/**
+ * Every write of the admitted batches, as one statement: record upserts (last writer wins by HLC), event appends
+ * (deduplicated by mutation id), the pull log entries of exactly those rows that changed, the quarantine and the new
+ * ackedSeqs. Data-modifying CTEs all run, whether or not the final SELECT reads them.
+ *
+ * Records: only the greatest HLC per record can matter, so it alone is sent (one row per key also keeps ON CONFLICT
+ * DO UPDATE legal), in key order so that two transactions touching the same records lock them in the same order (no
+ * deadlock). Only writes that won enter the pull log: one that lost to a newer one changes nothing.
+ * Events: a re-sent event is not a second event, and the same id twice is one event, logged once.
+ * `ord` numbers the group's mutations in push order, then seq order: the order of the changes within the transaction.
+ */
+async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promise<void> {
+  const records = new Map<string, { hlc: string; json: string }>();
+  const events = new Map<string, string>();
+  const quarantined: ReturnType<typeof quarantineRow>[] = [];
+  let ord = 0;
+  for (const { push, accepted, rejected } of admitted) {
+    for (const m of accepted) {
+      const json = `{"ord":${++ord},${push.rows.get(m.seq) ?? ''}`;
+      if (m.op === 'append') {
+        if (!events.has(m.id)) events.set(m.id, json);
+        continue;
+      }
+      const key = `${m.entity}\u0000${m.entityId}`;
+      const seen = records.get(key);
+      if (!seen || seen.hlc < m.hlc) records.set(key, { hlc: m.hlc, json });
+    }
+    for (const r of rejected) quarantined.push(quarantineRow(push, r));
+  }
+  const acks = admitted.map(({ push, ackedSeq }) => ({
+    device_id: push.device.deviceId,
+    epoch: push.request.epoch,
+    acked_seq: ackedSeq,
+  }));
+
+  await tx.query(
+    `WITH rec_in AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+         ord bigint, site_id text, device_id text, entity text, entity_id text, op text, data jsonb, hlc text,
+         mutation_id text)
+     ), rec AS (
+       INSERT INTO records (site_id, entity, entity_id, data, deleted, hlc, device_id, mutation_id)
+       SELECT site_id, entity, entity_id, data, op = 'delete', hlc, device_id, mutation_id FROM rec_in
+       ORDER BY site_id, entity, entity_id
+       ON CONFLICT (site_id, entity, entity_id) DO UPDATE
+         SET data = EXCLUDED.data, deleted = EXCLUDED.deleted, hlc = EXCLUDED.hlc,
+             device_id = EXCLUDED.device_id, mutation_id = EXCLUDED.mutation_id
+         WHERE records.hlc < EXCLUDED.hlc
+       RETURNING site_id, entity, entity_id
+     ), ev_in AS (
+       SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(
+         ord bigint, site_id text, device_id text, entity text, entity_id text, data jsonb, hlc text, mutation_id text)
+     ), ev AS (
+       INSERT INTO events (site_id, mutation_id, entity, entity_id, data, hlc, device_id)
+       SELECT site_id, mutation_id, entity, entity_id, data, hlc, device_id FROM ev_in ORDER BY site_id, mutation_id
+       ON CONFLICT (site_id, mutation_id) DO NOTHING
+       RETURNING site_id, mutation_id
+     ), logged AS (
+       INSERT INTO changes (site_id, ord, entity, entity_id, op, data, hlc, device_id)
+       SELECT r.site_id, r.ord, r.entity, r.entity_id, r.op, r.data, r.hlc, r.device_id
+         FROM rec_in r JOIN rec USING (site_id, entity, entity_id)
+       UNION ALL
+       SELECT e.site_id, e.ord, e.entity, e.entity_id, 'append', e.data, e.hlc, e.device_id
+         FROM ev_in e JOIN ev USING (site_id, mutation_id)
+       RETURNING 1
+     ), kept AS (
+       INSERT INTO quarantine (site_id, device_id, epoch, seq, mutation_id, entity, entity_id, op, hlc, data_json, error)
+       SELECT site_id, device_id, epoch, seq, mutation_id, entity, entity_id, op, hlc, data_json, error
+       FROM jsonb_to_recordset($3::jsonb) AS q(
+         site_id text, device_id text, epoch text, seq bigint, mutation_id text, entity text, entity_id text, op text,
+         hlc text, data_json text, error text)
+       ON CONFLICT (device_id, epoch, seq) DO NOTHING
+       RETURNING 1
+     ), acked AS (
+       UPDATE device_epochs e SET acked_seq = a.acked_seq, updated_at = now()
+       FROM jsonb_to_recordset($4::jsonb) AS a(device_id text, epoch text, acked_seq bigint)
+       WHERE e.device_id = a.device_id AND e.epoch = a.epoch
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM logged) AS logged`,
+    [
+      `[${[...records.values()].map((r) => r.json).join(',')}]`,
+      `[${[...events.values()].join(',')}]`,
+      JSON.stringify(quarantined),
+      JSON.stringify(acks),
+    ],
+  );
+}
+
+/** The columns of a record, event and pull log row; `ord` is prepended once the push's place in its group is known. */
+function rowOf(m: Mutation, device: DeviceIdentity) {
   return {
-    seq: m.seq,
+    site_id: device.siteId,
+    device_id: device.deviceId,
     entity: m.entity,
-    entityId: m.entityId,
+    entity_id: m.entityId,
     op: m.op,
     data: m.op === 'delete' ? null : m.data,
     hlc: m.hlc,
-    deviceId: device.deviceId,
+    mutation_id: m.id,
   };
 }
 
-async function quarantine(
-  tx: Queryable,
-  device: DeviceIdentity,
-  epoch: string,
-  rejected: Rejected[],
-): Promise<void> {
-  if (rejected.length === 0) return;
-  const rows = rejected.map(({ mutation: m, error }) => ({
+function quarantineRow({ device, request }: PreparedPush, { mutation: m, error }: Rejected) {
+  return {
+    site_id: device.siteId,
+    device_id: device.deviceId,
+    epoch: request.epoch,
     seq: m.seq,
     mutation_id: m.id,
     entity: m.entity,
@@ -217,15 +291,7 @@ async function quarantine(
     // JSON.stringify escapes NUL and lone surrogates, so this text is always storable.
     data_json: JSON.stringify(m.data) ?? 'null',
     error,
-  }));
-  await tx.query(
-    `INSERT INTO quarantine (site_id, device_id, epoch, seq, mutation_id, entity, entity_id, op, hlc, data_json, error)
-     SELECT $1, $2, $3, x.seq, x.mutation_id, x.entity, x.entity_id, x.op, x.hlc, x.data_json, x.error
-     FROM jsonb_to_recordset($4::jsonb)
-       AS x(seq bigint, mutation_id text, entity text, entity_id text, op text, hlc text, data_json text, error text)
-     ON CONFLICT (device_id, epoch, seq) DO NOTHING`,
-    [device.siteId, device.deviceId, epoch, JSON.stringify(rows)],
-  );
+  };
 }
 
 async function earlierRejections(

@@ -1,25 +1,28 @@
 import type { Change, MutationOp } from '@shared/sync/protocol';
 import type { Queryable } from '../db/database';
 
-/** One accepted change on its way into the pull log; `seq` only orders it within its batch. */
+/**
+ * The pull log. A change's position is (xid, ord): the id of the transaction that wrote it (`pg_current_xact_id()`,
+ * the column default) and its order within that transaction. Writers take no shared lock, so pushes of one site
+ * commit in parallel; a pull returns only changes whose transaction is older than every transaction still in flight
+ * (`pg_snapshot_xmin`), so a change that commits later always has a greater position than anything already pulled.
+ * Rows carried over from the per-site counter (migration 2) have xid 0 and ord = their old commit number.
+ */
+
+/** One accepted change on its way into the pull log; `seq` orders it within its transaction. */
 export interface ChangeRow extends Change {
   seq: number;
 }
 
-/**
- * Appends to the site's pull log. The commit numbers come from the site row, bumped as the LAST statement of
- * the transaction: the row lock is then held only until COMMIT, and a second writer of the same site waits for
- * it, so commit numbers become visible in order. A puller that has seen N can never later find a smaller
- * number appear (which a plain sequence would allow, since transactions commit in any order).
- */
+/** Appends changes written by the server itself (site config); pushes write theirs inside their own statement. */
 export async function appendChanges(
   tx: Queryable,
   siteId: string,
   changes: readonly ChangeRow[],
 ): Promise<void> {
   if (changes.length === 0) return;
-  const rows = changes.map((change, index) => ({
-    ord: index + 1,
+  const rows = changes.map((change) => ({
+    ord: change.seq,
     entity: change.entity,
     entity_id: change.entityId,
     op: change.op,
@@ -28,15 +31,37 @@ export async function appendChanges(
     device_id: change.deviceId,
   }));
   await tx.query(
-    `WITH counter AS (
-       UPDATE sites SET last_commit_seq = last_commit_seq + $2 WHERE id = $1 RETURNING last_commit_seq - $2 AS base
-     )
-     INSERT INTO changes (site_id, commit_seq, entity, entity_id, op, data, hlc, device_id)
-     SELECT $1, counter.base + x.ord, x.entity, x.entity_id, x.op, x.data, x.hlc, x.device_id
-     FROM counter, jsonb_to_recordset($3::jsonb)
+    `INSERT INTO changes (site_id, ord, entity, entity_id, op, data, hlc, device_id)
+     SELECT $1, x.ord, x.entity, x.entity_id, x.op, x.data, x.hlc, x.device_id
+     FROM jsonb_to_recordset($2::jsonb)
        AS x(ord bigint, entity text, entity_id text, op text, data jsonb, hlc text, device_id text)`,
-    [siteId, changes.length, JSON.stringify(rows)],
+    [siteId, JSON.stringify(rows)],
   );
+}
+
+/** A position in the pull log. xid stays text: xid8 is 64-bit. */
+export interface LogPosition {
+  xid: string;
+  ord: number;
+}
+
+export const LOG_START: LogPosition = { xid: '0', ord: 0 };
+
+/**
+ * Cursor text: `<xid>.<ord>`. Opaque to seats, which keep it in at most 32 characters (the IPC contract). A bare
+ * number is a cursor handed out before migration 2 (the old per-site commit number): those rows now sit at xid 0
+ * with ord = that number, so it means exactly what it meant.
+ */
+export const CURSOR_PATTERN = /^(?:\d{1,15}|\d{1,20}\.\d{1,11})?$/;
+
+export function parseCursor(cursor: string | undefined): LogPosition {
+  if (!cursor) return LOG_START;
+  const [xid, ord] = cursor.includes('.') ? cursor.split('.') : ['0', cursor];
+  return { xid: String(BigInt(xid ?? '0')), ord: Number(ord) };
+}
+
+export function formatCursor(position: LogPosition): string {
+  return position.xid === '0' && position.ord === 0 ? '' : `${position.xid}.${position.ord}`;
 }
 
 export interface PullPage {
@@ -45,15 +70,21 @@ export interface PullPage {
   hasMore: boolean;
 }
 
-/** The cursor is the last commit number seen, as text; empty means from the beginning. */
+/**
+ * The page after `from`, in position order. `xid < pg_snapshot_xmin(…)` is the visibility watermark: every
+ * transaction below it has finished, so all of its rows are visible in this statement's snapshot, and any transaction
+ * that commits later has an xid at or above it — beyond the cursor this page returns. A long-running write
+ * transaction elsewhere on the cluster only delays pulls; it never makes one skip a change.
+ */
 export async function pullChanges(
   db: Queryable,
   siteId: string,
-  cursor: number,
+  from: LogPosition,
   limit: number,
 ): Promise<PullPage> {
   const rows = await db.query<{
-    commit_seq: number;
+    xid: string;
+    ord: number;
     entity: string;
     entity_id: string;
     op: MutationOp;
@@ -61,11 +92,14 @@ export async function pullChanges(
     hlc: string;
     device_id: string;
   }>(
-    `SELECT commit_seq, entity, entity_id, op, data, hlc, device_id FROM changes
-     WHERE site_id = $1 AND commit_seq > $2 ORDER BY commit_seq LIMIT $3`,
-    [siteId, cursor, limit + 1],
+    `SELECT xid::text AS xid, ord, entity, entity_id, op, data, hlc, device_id FROM changes
+     WHERE site_id = $1 AND (xid, ord) > ($2::xid8, $3::bigint)
+       AND xid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
+     ORDER BY xid, ord LIMIT $4`,
+    [siteId, from.xid, from.ord, limit + 1],
   );
   const page = rows.slice(0, limit);
+  const last = page.at(-1);
   return {
     changes: page.map((row) => ({
       entity: row.entity,
@@ -75,7 +109,7 @@ export async function pullChanges(
       hlc: row.hlc,
       deviceId: row.device_id,
     })),
-    cursor: String(page.at(-1)?.commit_seq ?? cursor),
+    cursor: formatCursor(last ? { xid: last.xid, ord: last.ord } : from),
     hasMore: rows.length > limit,
   };
 }

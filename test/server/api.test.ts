@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, openDatabase, runMigrations, type Database } from '../../server/index';
+import { MIGRATIONS, createLogger, openDatabase, runMigrations, type Database } from '../../server/index';
+import { parseTrustProxy } from '../../server/proxy';
 import { ADMIN_TOKEN, Seat, call, callLog, createSite, startServer, type TestServer } from './helpers';
 
 /** Enrolment, admin, OpenAPI, validation strictness, rate limit and logging, on PGlite. */
@@ -26,7 +27,9 @@ describe('central API surface', () => {
   });
 
   it('migrations are recorded and run once', async () => {
-    expect(await db.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+    expect(await db.query('SELECT version FROM schema_migrations ORDER BY version')).toEqual(
+      MIGRATIONS.map(({ version }) => ({ version })),
+    );
     expect(await runMigrations(db)).toEqual([]);
   });
 
@@ -141,6 +144,20 @@ describe('central API surface', () => {
     expect((await call(url, 'GET', '/v1/nowhere')).body).toMatchObject({ error: 'not_found' });
   });
 
+  it('requests authenticated together each get their own answer: valid, revoked and unknown tokens mixed', async () => {
+    const site = await createSite(url);
+    const [valid, revoked] = [await Seat.enroll(url, site), await Seat.enroll(url, site)];
+    await call(url, 'POST', `/v1/admin/devices/${revoked.deviceId}/revoke`, { token: ADMIN_TOKEN });
+    const statuses = await Promise.all([
+      valid.pull(),
+      revoked.pull(),
+      call(url, 'GET', '/v1/sync/pull', { token: 'fgd_forged' }),
+      valid.pull(),
+      call(url, 'GET', '/v1/sync/pull'),
+    ]);
+    expect(statuses.map((reply) => reply.status)).toEqual([200, 401, 401, 200, 401]);
+  });
+
   it('rate-limits per device with 429 rate_limited; another device is unaffected', async () => {
     const limited = await extra({ rateLimit: { max: 3, timeWindowMs: 60_000 } });
     const site = await createSite(limited);
@@ -151,6 +168,40 @@ describe('central API surface', () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
     expect((await a.pull()).body).toMatchObject({ error: 'rate_limited' });
     expect((await b.pull()).status).toBe(200);
+  });
+
+  it('behind a trusted proxy, the rate limit before enrolment is per client address, not per proxy', async () => {
+    const enrolFrom = (base: string, client: string) =>
+      fetch(`${base}/v1/devices/enroll`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+        body: JSON.stringify({ siteCode: 'no-such-site', enrollmentKey: 'x', deviceName: 'Seat' }),
+      }).then((reply) => reply.status);
+    const limit = { max: 2, timeWindowMs: 60_000 };
+    const proxied = await extra({ rateLimit: limit, trustProxy: parseTrustProxy('1') });
+    const direct = await extra({ rateLimit: limit });
+    const statuses = async (base: string) => [
+      await enrolFrom(base, '198.51.100.1'),
+      await enrolFrom(base, '198.51.100.1'),
+      await enrolFrom(base, '198.51.100.1'),
+      await enrolFrom(base, '198.51.100.2'),
+    ];
+    expect(await statuses(proxied)).toEqual([401, 401, 429, 401]);
+    // Without trust the header is ignored: every request comes from the proxy's address, one bucket for all.
+    expect(await statuses(direct)).toEqual([401, 401, 429, 429]);
+  });
+
+  it('--trust-proxy accepts true, false, a hop count or addresses, and refuses anything else', () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy('10.0.0.0/8, 127.0.0.1')).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    const hops = parseTrustProxy('2');
+    expect(typeof hops === 'function' && [hops('a', 0), hops('a', 1), hops('a', 2)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(() => parseTrustProxy('lb.internal')).toThrow(/not an address/);
   });
 
   it('logs carry no personal data and no secrets', async () => {

@@ -358,6 +358,52 @@ export function defineSyncContract(
     expect((await seat.pull(cursor)).body).toEqual({ changes: [], cursor, hasMore: false });
   });
 
+  it('compaction drops superseded versions only: every puller still ends in the same state', async () => {
+    const site = await createSite(url);
+    const writer = await Seat.enroll(url, site);
+    const [x, y] = [callLog(), callLog()];
+    const first = [
+      writer.upsertCall({ ...x, summary: 'v1' }),
+      writer.upsertCall(y),
+      writer.appendEvent('i', 'a'),
+    ];
+    await writer.push(first);
+    const midway = await writer.pull(''); // a seat that pulled the first batch, then went offline
+    await writer.push([writer.upsertCall({ ...x, summary: 'v2' }), writer.appendEvent('i', 'b')]);
+    await writer.push([writer.upsertCall({ ...x, summary: 'v3' }), writer.deleteCall(y.id)]);
+    const before = await writer.pullAll();
+    const compact = (olderThanDays: number) =>
+      call<{ deleted: number }>(url, 'POST', '/v1/admin/compact', {
+        token: ADMIN_TOKEN,
+        body: { olderThanDays },
+      });
+
+    expect((await compact(1)).body).toEqual({ deleted: 0 }); // all younger than the retention window
+    const compacted = await compact(0);
+    // x v1, x v2 and y's upsert were superseded (other sites' superseded changes may go too: the call is global).
+    expect(compacted.body.deleted).toBeGreaterThanOrEqual(3);
+    const after = await writer.pullAll();
+    expect(after.map((c) => c.data)).toEqual([
+      expect.objectContaining({ payload: { text: 'a' } }),
+      expect.objectContaining({ payload: { text: 'b' } }),
+      expect.objectContaining({ summary: 'v3' }),
+      null,
+    ]);
+    expect(foldRecords(after)).toEqual(foldRecords(before));
+    let cursor = midway.body.cursor;
+    const resumed = [...midway.body.changes];
+    for (let page = 0; page < 10; page++) {
+      const reply = await writer.pull(cursor);
+      resumed.push(...reply.body.changes);
+      cursor = reply.body.cursor;
+      if (!reply.body.hasMore) break;
+    }
+    expect(foldRecords(resumed)).toEqual(foldRecords(before));
+    expect(resumed.filter((c) => c.op === 'append')).toHaveLength(2);
+    expect((await compact(0)).status).toBe(200);
+    expect(await writer.pullAll()).toEqual(after); // nothing left to drop for this site
+  });
+
   it('site configuration published centrally is delivered by pull to that site only', async () => {
     const [site, other] = [await createSite(url), await createSite(url)];
     const seat = await Seat.enroll(url, site);

@@ -227,6 +227,27 @@ export function foldRecords(
   return state;
 }
 
+/** A gate for the push transaction: the first push to reach COMMIT waits there until released. */
+export function holdFirstCommit() {
+  let held = false;
+  let reached: () => void = () => undefined;
+  let release: () => void = () => undefined;
+  const atCommit = new Promise<void>((resolve) => (reached = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return {
+    hooks: {
+      beforeCommit: async () => {
+        if (held) return;
+        held = true;
+        reached();
+        await released;
+      },
+    },
+    atCommit,
+    release: () => release(),
+  };
+}
+
 export function must<T>(value: T | undefined): T {
   if (value === undefined) throw new Error('expected a value');
   return value;
