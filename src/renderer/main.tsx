@@ -1,48 +1,63 @@
+// First: starts the database and main's socket while the modules below are still being evaluated.
+import { api, firstPageReady, storeReady, readSeatNameFrom } from './app/startup';
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadPages } from './app/pages';
 import { usePolicyStore } from './app/policy-store';
 import { useStartupNotices } from './app/startup-notices';
 import { watchStorage } from './app/storage-watch';
-import { floorguard } from './bridge/floorguard';
-import { LocalStoreContext, openLocalStore } from './data/local-store';
+import { LocalStoreContext } from './data/local-store';
 import { startCallsIndex } from './features/calls/calls-index';
 import { restoreFromJournal } from './features/calls/journal-restore';
-import { restoreIncidentEvents } from './features/incidents/journal-restore';
 import { useSeatStore } from './features/settings/seat-store';
-import { startSync } from './features/sync/start-sync';
 import { initI18n } from './i18n';
 import './styles.css';
 
-// Start-up marks (read by `npm run bench`): where the time to the first rows goes.
-await initI18n();
-performance.mark('floorguard:i18n');
-const api = floorguard();
-await Promise.all([useSeatStore.getState().load(), usePolicyStore.getState().load()]);
-performance.mark('floorguard:main-answered');
-const store = await openLocalStore(api, () => useSeatStore.getState().settings.seatName);
-performance.mark('floorguard:db-open');
-
-// The first rows go on screen before anything else; the journal check runs behind them (its restored records reach
-// the list through the repository's change events).
-startCallsIndex(store);
-void api.invoke('journal:unacknowledged', {}).then(async (journal) => {
-  // The journal is the copy outside IndexedDB: anything it has that the database lost comes back.
-  if (!journal.ok) return;
-  const restored = await restoreFromJournal(store.db, store.calls, journal.value.entries);
-  useStartupNotices.setState({ restored });
-  await restoreIncidentEvents(store, journal.value.entries);
-});
-store.journal.start();
-watchStorage();
-startSync(store, api);
+// Start-up marks (read by `npm run bench`): where the time to the first rows goes. What the first frame needs is
+// started at once and awaited together: the database and its newest rows do not wait for the translations or for
+// main's answers, nor the other way round.
+readSeatNameFrom(() => useSeatStore.getState().settings.seatName);
+const i18nReady = initI18n().then(() => performance.mark('floorguard:i18n'));
+const mainAnswered = Promise.all([
+  // The seat's settings switch the language, so they are applied once the translations are in.
+  i18nReady.then(() => useSeatStore.getState().load()),
+  usePolicyStore.getState().load(),
+]).then(() => performance.mark('floorguard:main-answered'));
+const [store] = await Promise.all([storeReady, firstPageReady, i18nReady, mainAnswered]);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <LocalStoreContext.Provider value={store}>
-      <App />
-    </LocalStoreContext.Provider>
-  </StrictMode>,
+// Rendered at once rather than in a scheduler task: the first frame is the one that shows the rows.
+flushSync(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <LocalStoreContext.Provider value={store}>
+        <App />
+      </LocalStoreContext.Provider>
+    </StrictMode>,
+  ),
+);
+
+// Everything else starts once that frame is painted: the full index for search, the journal check (its restored
+// records reach the list through the repository's change events), the journal retry, storage and sync.
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    startCallsIndex(store);
+    void api.invoke('journal:unacknowledged', {}).then(async (journal) => {
+      // The journal is the copy outside IndexedDB: anything it has that the database lost comes back.
+      if (!journal.ok) return;
+      const restored = await restoreFromJournal(store.db, store.calls, journal.value.entries);
+      useStartupNotices.setState({ restored });
+      const { restoreIncidentEvents } = await import('./features/incidents/journal-restore');
+      await restoreIncidentEvents(store, journal.value.entries);
+    });
+    store.journal.start();
+    watchStorage();
+    // The sync engine (and what it pulls in) is not needed for the first frame: its code loads after it.
+    void import('./features/sync/start-sync').then(({ startSync }) => startSync(store, api));
+    // The other pages' code, while the agent reads the sheet, so the first switch to them does not wait for it.
+    requestIdleCallback(() => void preloadPages(), { timeout: 2000 });
+  }, 0),
 );

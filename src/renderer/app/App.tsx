@@ -1,9 +1,6 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { floorguard } from '../bridge/floorguard';
 import { WriteErrorDialog } from '../features/calls/WriteErrorDialog';
-import { ChecklistRuntime } from '../features/checklist/use-checklist-notifications';
-import { IncidentsRuntime } from '../features/incidents/IncidentsRuntime';
-import { TrayPanel } from '../features/incidents/TrayPanel';
 import { followSettingsChanges, useSeatStore } from '../features/settings/seat-store';
 import { useLocalStore } from '../data/local-store';
 import { Banners } from './Banners';
@@ -14,10 +11,22 @@ import { useNavStore } from './nav-store';
 import { StatusBar } from './StatusBar';
 import { usePlaceShortcuts } from './use-shortcuts';
 
+// Background duties of other features: their code loads after the call sheet's first frame (ADR 0008).
+const ChecklistRuntime = lazy(() =>
+  import('../features/checklist/use-checklist-notifications').then((m) => ({ default: m.ChecklistRuntime })),
+);
+const IncidentsRuntime = lazy(() =>
+  import('../features/incidents/IncidentsRuntime').then((m) => ({ default: m.IncidentsRuntime })),
+);
+const TrayPanel = lazy(() =>
+  import('../features/incidents/TrayPanel').then((m) => ({ default: m.TrayPanel })),
+);
+
 export function App() {
   const place = useNavStore((s) => s.place);
   const Page = PAGES[place];
   const [host, setHost] = useState<'electron' | 'harness' | null>(null);
+  const painted = useFirstFramePainted();
   usePlaceShortcuts();
   const { db } = useLocalStore();
   // The centre's policy and contact tree, and the leads' contact edits, over main's policy file.
@@ -36,13 +45,35 @@ export function App() {
       <NavBar />
       <main className="shell__main" data-place={place}>
         <Banners />
-        <Page />
+        <Suspense fallback={null}>
+          <Page />
+        </Suspense>
         <WriteErrorDialog />
-        <IncidentsRuntime />
-        <ChecklistRuntime />
-        {host === 'harness' && <TrayPanel />}
+        {painted && (
+          <Suspense fallback={null}>
+            <IncidentsRuntime />
+            <ChecklistRuntime />
+            {host === 'harness' && <TrayPanel />}
+          </Suspense>
+        )}
       </main>
       <StatusBar host={host} />
     </div>
   );
+}
+
+/** False for the first frame, true once it is painted: what is not needed to show the rows waits for that. */
+function useFirstFramePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
 }

@@ -14,11 +14,16 @@ export interface LocalStore {
   epoch: string;
 }
 
-export async function openLocalStore(api: FloorguardApi, seat: () => string): Promise<LocalStore> {
-  const db = new FloorguardDb();
+/** `db`: an instance the caller already reads from (Dexie opens it on first use); a new one otherwise. */
+export async function openLocalStore(
+  api: FloorguardApi,
+  seat: () => string,
+  db = new FloorguardDb(),
+): Promise<LocalStore> {
   await db.open();
-  const epoch = String((await db.meta.get('epoch'))?.value ?? '');
-  const node = String((await db.meta.get('node'))?.value ?? crypto.randomUUID().slice(0, 8));
+  const [epochRow, nodeRow] = await Promise.all([db.meta.get('epoch'), db.meta.get('node')]);
+  const epoch = String(epochRow?.value ?? '');
+  const node = String(nodeRow?.value ?? crypto.randomUUID().slice(0, 8));
   const clock = new HybridClock(node);
   const journal = createJournalSink(api, db);
   const calls = createCallsRepository({ db, clock, seat, journal: journal.append });

@@ -1,11 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { format } from 'date-fns';
 import i18next from 'i18next';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { formatPhone, normalizePhone } from '@shared/calls/phone';
 import type { CallLog } from '@shared/calls/schema';
+import { createDraftWriter } from '../../data/drafts';
 import { useLocalStore } from '../../data/local-store';
 import { usePolicyStore } from '../../app/policy-store';
 import { useSeatStore } from '../settings/seat-store';
@@ -13,6 +15,7 @@ import { CallFormValues, emptyCallForm, toCallLog } from './call-form-model';
 import { newCallIdentity } from './calls-repository';
 import { useCallsIndex } from './calls-index';
 import { useCallsUi } from './calls-ui-store';
+import { useSaveInFlight } from './save-in-flight';
 import { reportWriteError } from './write-error';
 
 const DRAFT_KEY = 'call-form';
@@ -31,6 +34,9 @@ export function CallForm() {
   const [showMore, setShowMore] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const draftLoaded = useRef(false);
+  const saving = useSaveInFlight();
+  const { noteEdit } = saving;
+  const drafts = useMemo(() => createDraftWriter(store.db, DRAFT_KEY), [store.db]);
 
   const form = useForm<CallFormValues>({
     resolver: zodResolver(CallFormValues),
@@ -42,7 +48,7 @@ export function CallForm() {
   const errors = formState.errors;
   const callbackWanted = watch('callbackWanted');
 
-  // Restore a draft left by a reload or a crash, then keep saving it on every keystroke.
+  // Restore a draft left by a reload or a crash, then keep it up to date behind the typing.
   useEffect(() => {
     let alive = true;
     void store.db.drafts.get(DRAFT_KEY).then((row) => {
@@ -57,15 +63,19 @@ export function CallForm() {
       }
       draftLoaded.current = true;
     });
-    const sub = watch((values) => {
+    const sub = watch((values, { name }) => {
+      noteEdit(name);
       if (!draftLoaded.current) return;
-      void store.db.drafts.put({ key: DRAFT_KEY, value: values, updatedAt: new Date().toISOString() });
+      // An emptied form (after a save, or cleared by hand) leaves no draft behind.
+      const typed =
+        values.callerPhone || values.summary || values.problemType || values.callerName || values.customerId;
+      drafts.write(typed ? values : null);
     });
     return () => {
       alive = false;
       sub.unsubscribe();
     };
-  }, [store.db, reset, watch, notify]);
+  }, [store.db, drafts, reset, watch, notify, noteEdit]);
 
   // Settings arrive after the first render: fill agent and seat if the agent has not typed them.
   useEffect(() => {
@@ -90,35 +100,49 @@ export function CallForm() {
     return undefined;
   }
 
-  async function afterSave(values: CallFormValues, message: string, journalError?: string) {
-    await store.db.drafts.delete(DRAFT_KEY);
-    reset(emptyCallForm(values.agent, values.seat));
+  /**
+   * After a save: the confirmation, then an empty form for the next call — except the fields edited while the save was
+   * in flight, which belong to the next call and are kept; Enter pressed meanwhile then saves it.
+   */
+  function afterSave(values: CallFormValues, message: string, journalError?: string) {
+    // The save's transaction removed the draft.
+    drafts.cleared();
+    // The confirmation is committed at once (it is one line), not queued behind the form's reset and the list.
+    flushSync(() =>
+      notify(
+        journalError
+          ? { kind: 'warn', text: t('calls.savedNoJournal', { detail: journalError }) }
+          : { kind: 'ok', text: message },
+      ),
+    );
+    const now = getValues();
+    const typedMeanwhile = Object.fromEntries(
+      [...saving.editedDuringSave()].map((name) => [name, now[name as keyof CallFormValues]]),
+    );
+    reset({ ...emptyCallForm(values.agent, values.seat), ...typedMeanwhile });
     setDuplicate(null);
     setShowMore(false);
-    notify(
-      journalError
-        ? { kind: 'warn', text: t('calls.savedNoJournal', { detail: journalError }) }
-        : { kind: 'ok', text: message },
-    );
     if (values.agent !== settings.agentName || values.seat !== settings.seatName) {
       void updateSettings({ agentName: values.agent.trim(), seatName: values.seat.trim() });
     }
     // Focus after the reset has rendered (focusing inside the same tick is undone by the reset).
     requestFocus();
+    if (saving.takeQueuedSubmit()) setTimeout(() => formRef.current?.requestSubmit(), 0);
   }
 
-  async function saveNew(values: CallFormValues) {
+  /** `measured`: saved straight from Enter (not after the duplicate prompt), so the time is Enter-to-durable. */
+  async function saveNew(values: CallFormValues, measured = false) {
     try {
       const call = toCallLog(values, newCallIdentity(), policy);
-      const result = await store.calls.save([call]);
+      // The save's transaction removes the draft, so a draft write still waiting is moot (and would only queue).
+      drafts.cancel();
+      const result = await saving.during(() => store.calls.save([call], { clearDraft: DRAFT_KEY }));
       // Enter-to-durable: IndexedDB committed (strict) and main's journal fsync'd. Read by `npm run bench`.
-      performance.measure('floorguard:save', 'floorguard:submit');
-      await afterSave(
-        values,
-        t('calls.saved', { phone: formatPhone(call.callerPhone) }),
-        result.journalError,
-      );
+      if (measured) performance.measure('floorguard:save', 'floorguard:submit');
+      afterSave(values, t('calls.saved', { phone: formatPhone(call.callerPhone) }), result.journalError);
     } catch (error) {
+      // Not saved: the typing stays in the form, and in the draft.
+      drafts.write(getValues());
       reportWriteError(error);
     }
   }
@@ -126,25 +150,44 @@ export function CallForm() {
   async function appendTo(existing: CallLog, values: CallFormValues) {
     try {
       const note = { at: new Date().toISOString(), agent: values.agent.trim(), text: values.summary.trim() };
-      const result = await store.calls.save([{ ...existing, notes: [...(existing.notes ?? []), note] }]);
-      await afterSave(
+      drafts.cancel();
+      const result = await saving.during(() =>
+        store.calls.save([{ ...existing, notes: [...(existing.notes ?? []), note] }], {
+          clearDraft: DRAFT_KEY,
+        }),
+      );
+      afterSave(
         values,
         t('calls.appended', { phone: formatPhone(existing.callerPhone) }),
         result.journalError,
       );
     } catch (error) {
+      // Not saved: the typing stays in the form, and in the draft.
+      drafts.write(getValues());
       reportWriteError(error);
     }
   }
 
   const onValid = async (values: CallFormValues) => {
-    performance.mark('floorguard:submit');
     const existing = findDuplicate(values);
     if (existing) {
       setDuplicate({ existing, values });
       return;
     }
-    await saveNew(values);
+    await saveNew(values, true);
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // Enter during a save (its own fields are already being saved): saves the next call once this one is done.
+    if (saving.queueSubmit()) return;
+    // Where Enter-to-durable starts (Enter and the Save button both land here): validation is part of it.
+    performance.mark('floorguard:submit');
+    // Valid values go straight to the save, synchronously: react-hook-form's submit would first re-render the whole
+    // form (its submitting and error state) while IndexedDB waits. Invalid ones take its path, which shows the
+    // errors and focuses the first.
+    const parsed = CallFormValues.safeParse(getValues());
+    if (parsed.success) void onValid(parsed.data);
+    else void handleSubmit(onValid)(event);
   };
 
   // Enter saves from anywhere in the form; Shift+Enter is a new line in the summary.
@@ -170,15 +213,15 @@ export function CallForm() {
       ref={formRef}
       className="call-form"
       aria-labelledby="call-form-title"
-      onSubmit={handleSubmit(onValid)}
+      onSubmit={onSubmit}
       noValidate
     >
       <div className="call-form__head">
         <h2 id="call-form-title">{t('calls.formTitle')}</h2>
         <span className="muted small">{t('calls.newCallHint')}</span>
       </div>
-      {/* Held while a save is in flight (milliseconds) so the next call's typing is never wiped by the reset. */}
-      <fieldset className="call-form__fields" disabled={formState.isSubmitting}>
+      {/* Disabled only while a save is slow (save-in-flight.ts); typing during a quick one is kept by the reset. */}
+      <fieldset className="call-form__fields" disabled={saving.slow}>
         <div className="call-form__row">
           <label className="field">
             {t('calls.agent')}

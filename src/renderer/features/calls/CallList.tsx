@@ -1,18 +1,20 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { format } from 'date-fns';
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { callMatcher, compareCalls } from '@shared/calls/filter';
-import { formatPhone } from '@shared/calls/phone';
 import { CALL_STATUSES, type CallLog, type CallStatus } from '@shared/calls/schema';
 import { usePolicyStore } from '../../app/policy-store';
 import { useLocalStore } from '../../data/local-store';
 import { useCallsIndex } from './calls-index';
 import { useCallsUi } from './calls-ui-store';
+import { displayPhone, shortDateTime } from './display';
 import { exportCsv, exportJson } from './export';
 import { reportWriteError } from './write-error';
 
 const ROW_HEIGHT = 44;
+/** The list's scroll box height (styles.css `.call-list__scroll`). */
+const SCROLL_HEIGHT = 420;
 
 /** The filtered, sorted rows; computed once per change of data or filter, shared by the list and the export. */
 export function useFilteredCalls(): { rows: CallLog[]; total: number } {
@@ -32,19 +34,40 @@ export function CallList() {
   const store = useLocalStore();
   const policy = usePolicyStore((s) => s.state.policy);
   const { rows, total } = useFilteredCalls();
-  const ui = useCallsUi();
+  // Only what the list shows: a new notice or a focus request (every save) must not re-render 100,000 rows' list.
+  const ui = useCallsUi(
+    useShallow(({ filter, sort, selected, setFilter, setSort, toggle, clearSelection }) => ({
+      filter,
+      sort,
+      selected,
+      setFilter,
+      setSort,
+      toggle,
+      clearSelection,
+    })),
+  );
   const parentRef = useRef<HTMLDivElement>(null);
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const typeLabel = useMemo(
     () => new Map(policy.problemTypes.map((p) => [p.id, p.label[lang]])),
     [policy.problemTypes, lang],
   );
+  // Translated once per language, not once per row on every render.
+  const statusLabel = useMemo(
+    () =>
+      Object.fromEntries(CALL_STATUSES.map((s) => [s, t(`calls.status.${s}`)])) as Record<CallStatus, string>,
+    [t],
+  );
+  const selectRowLabel = t('calls.list.selectRow');
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The box's known height, so the first frame renders the rows it shows instead of measuring the box (a forced
+    // layout) and rendering the list a second time.
+    initialRect: { width: 0, height: SCROLL_HEIGHT },
   });
 
   const markEntered = async () => {
@@ -181,16 +204,16 @@ export function CallList() {
                   <span role="cell">
                     <input
                       type="checkbox"
-                      aria-label={t('calls.list.selectRow')}
+                      aria-label={selectRowLabel}
                       checked={ui.selected.has(call.id)}
                       onChange={() => ui.toggle(call.id)}
                     />
                   </span>
                   <span role="cell" className="call-row__time">
-                    {format(new Date(call.createdAt), 'MM-dd HH:mm')}
+                    {shortDateTime(call.createdAt)}
                   </span>
                   <span role="cell" className="call-row__phone">
-                    {formatPhone(call.callerPhone)}
+                    {displayPhone(call.callerPhone)}
                     {call.vip && <span className="badge badge--vip">VIP</span>}
                   </span>
                   <span role="cell" className="call-row__type">
@@ -205,7 +228,7 @@ export function CallList() {
                       className={`status status--${call.status ?? 'open'}`}
                       onClick={() => toggleStatus(call.status ?? 'open')}
                     >
-                      {t(`calls.status.${call.status ?? 'open'}`)}
+                      {statusLabel[call.status ?? 'open']}
                     </button>
                   </span>
                   <span role="cell" className="muted small">

@@ -2,11 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { CallbackQueue } from './CallbackQueue';
 import { CallForm } from './CallForm';
 import { CallList } from './CallList';
-import { useCallsUi } from './calls-ui-store';
+import { CallsNotice } from './CallsNotice';
 
 export function CallSheetPage() {
   const { t } = useTranslation();
-  const notice = useCallsUi((s) => s.notice);
   return (
     <section className="page call-sheet" aria-labelledby="calls-title">
       <h1 id="calls-title" className="visually-hidden">
@@ -16,14 +15,7 @@ export function CallSheetPage() {
         <CallForm />
         <CallbackQueue />
       </div>
-      <p
-        className={`notice notice--${notice?.kind ?? 'ok'}`}
-        role="status"
-        aria-live="polite"
-        data-testid="calls-notice"
-      >
-        {notice?.text ?? ''}
-      </p>
+      <CallsNotice />
       <CallList />
     </section>
   );

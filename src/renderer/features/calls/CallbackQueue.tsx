@@ -1,10 +1,9 @@
-import { format } from 'date-fns';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callbackQueue } from '@shared/calls/filter';
-import { formatPhone } from '@shared/calls/phone';
 import { useLocalStore } from '../../data/local-store';
 import { useCallsIndex } from './calls-index';
+import { displayPhone, shortDateTime } from './display';
 import { reportWriteError } from './write-error';
 
 /** Owed callbacks by promised time; overdue ones in red. Re-evaluated every 30 s so overdue appears on its own. */
@@ -33,11 +32,11 @@ export function CallbackQueue() {
             data-testid="callback"
           >
             <div>
-              <strong>{formatPhone(call.callbackNumber ?? call.callerPhone)}</strong>{' '}
+              <strong>{displayPhone(call.callbackNumber ?? call.callerPhone)}</strong>{' '}
               {overdue && <span className="badge badge--bad">{t('calls.queue.overdue')}</span>}
               <div className="muted small">
                 {call.callbackDueAt
-                  ? t('calls.queue.due', { time: format(new Date(call.callbackDueAt), 'MM-dd HH:mm') })
+                  ? t('calls.queue.due', { time: shortDateTime(call.callbackDueAt) })
                   : t('calls.queue.noPromise')}{' '}
                 · {call.summary}
               </div>

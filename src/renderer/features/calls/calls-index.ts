@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CallLog } from '@shared/calls/schema';
+import type { FloorguardDb } from '../../data/db';
 import type { LocalStore } from '../../data/local-store';
 
 interface CallsIndexState {
@@ -12,7 +13,7 @@ interface CallsIndexState {
 export const useCallsIndex = create<CallsIndexState>(() => ({ all: [], loaded: false, version: 0 }));
 
 const FIRST_PAGE = 200;
-const CHUNK = 10_000;
+const CHUNK = 2_500;
 
 /** Rows changed while the chunks were read are newer in the live list: keep those versions. */
 function mergeNewer(loaded: CallLog[], live: CallLog[]): CallLog[] {
@@ -24,50 +25,84 @@ function mergeNewer(loaded: CallLog[], live: CallLog[]): CallLog[] {
 }
 
 /**
- * Loads the newest page first (first rows on screen fast), then everything; afterwards applies each change the
- * repository reports (this window or another) by re-reading just those rows.
+ * The index with `changed` applied: changed rows replaced where they are, new ones put in createdAt order (newest
+ * first; a call just logged goes on top) without sorting 100,000 rows again.
+ */
+function applyChanges(all: readonly CallLog[], changed: readonly CallLog[]): CallLog[] {
+  const pending = new Map(changed.map((c) => [c.id, c]));
+  const next = all.map((c) => {
+    const update = pending.get(c.id);
+    if (!update) return c;
+    pending.delete(c.id);
+    return update;
+  });
+  for (const call of pending.values()) {
+    let low = 0;
+    let high = next.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((next[mid]?.createdAt ?? '') > call.createdAt) low = mid + 1;
+      else high = mid;
+    }
+    next.splice(low, 0, call);
+  }
+  return next;
+}
+
+/**
+ * The newest rows, read while the app starts (in parallel with the translations and main's answers), so the first
+ * frame already shows them.
+ */
+export async function loadFirstPage(db: FloorguardDb): Promise<void> {
+  const first = await db.calls.orderBy('createdAt').reverse().limit(FIRST_PAGE).toArray();
+  performance.mark('floorguard:first-page');
+  useCallsIndex.setState((s) => ({ all: mergeNewer(first, s.all), loaded: false, version: s.version + 1 }));
+}
+
+/**
+ * Call once the first frame is painted: reads every call in chunks (search covers all of them once `loaded`), and from
+ * now on applies each change the repository reports (this window or another) by re-reading just those rows.
  */
 export function startCallsIndex(store: LocalStore): () => void {
   let cancelled = false;
+  const apply = (rows: readonly (CallLog | undefined)[]) => {
+    const changed = rows.filter((r): r is CallLog => !!r);
+    if (changed.length)
+      useCallsIndex.setState((s) => ({ all: applyChanges(s.all, changed), version: s.version + 1 }));
+  };
+  // Saved here: the rows as saved, applied at once (the duplicate check reads the index); elsewhere: re-read.
+  const off = store.calls.onChange((ids, rows) => {
+    if (rows) apply(rows);
+    else void store.db.calls.bulkGet(ids).then(apply);
+  });
   void (async () => {
-    const first = await store.db.calls.orderBy('createdAt').reverse().limit(FIRST_PAGE).toArray();
-    if (cancelled) return;
-    performance.mark('floorguard:first-page');
-    useCallsIndex.setState((s) => ({ all: first, loaded: false, version: s.version + 1 }));
-    // The rest is read in chunks after the first rows are painted: one 100,000-row read would hold the main thread
-    // (IndexedDB results are deserialised there) for seconds while the agent is trying to type.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // In chunks, yielding between them: one 100,000-row read would hold the main thread (IndexedDB results are
+    // deserialised there) for seconds while the agent is trying to type.
     const all: CallLog[] = [];
-    for (let offset = 0; ; offset += CHUNK) {
-      // Paged by position, not by createdAt: calls logged in the same millisecond must not fall between pages.
-      const chunk: CallLog[] = await store.db.calls
-        .orderBy('createdAt')
-        .reverse()
-        .offset(offset)
-        .limit(CHUNK)
-        .toArray();
+    // Paged by key, newest first: each chunk starts at the last createdAt read, skipping the rows of that very
+    // millisecond already read (equal keys come in a fixed order), so none falls between pages and none is read
+    // twice. (Paging by position made IndexedDB walk past every earlier row again for each chunk.)
+    let before: string | undefined;
+    let readAtBefore = new Set<string>();
+    for (;;) {
+      const range =
+        before === undefined
+          ? store.db.calls.orderBy('createdAt')
+          : store.db.calls.where('createdAt').belowOrEqual(before);
+      const wanted = CHUNK + readAtBefore.size;
+      const chunk: CallLog[] = await range.reverse().limit(wanted).toArray();
       if (cancelled) return;
-      all.push(...chunk);
-      if (chunk.length < CHUNK) break;
+      const fresh = chunk.filter((c) => !(c.createdAt === before && readAtBefore.has(c.id)));
+      all.push(...fresh);
+      const last = fresh.at(-1)?.createdAt;
+      if (chunk.length < wanted || last === undefined) break;
+      const sameMs = fresh.filter((c) => c.createdAt === last).map((c) => c.id);
+      readAtBefore = last === before ? new Set([...readAtBefore, ...sameMs]) : new Set(sameMs);
+      before = last;
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     useCallsIndex.setState((s) => ({ all: mergeNewer(all, s.all), loaded: true, version: s.version + 1 }));
   })();
-
-  const off = store.calls.onChange((ids) => {
-    void store.db.calls.bulkGet(ids).then((rows) => {
-      const changed = new Map(rows.filter((r): r is CallLog => !!r).map((r) => [r.id, r]));
-      useCallsIndex.setState((s) => {
-        const kept = s.all.map((c) => changed.get(c.id) ?? c);
-        const known = new Set(s.all.map((c) => c.id));
-        const added = [...changed.values()].filter((c) => !known.has(c.id));
-        const all = added.length
-          ? [...added, ...kept].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
-          : kept;
-        return { all, version: s.version + 1 };
-      });
-    });
-  });
   return () => {
     cancelled = true;
     off();

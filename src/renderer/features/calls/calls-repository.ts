@@ -3,16 +3,24 @@ import { CallLog } from '@shared/calls/schema';
 import type { JournalEntry } from '@shared/journal/schema';
 import type { HybridClock } from '@shared/sync/hlc';
 import type { FloorguardDb } from '../../data/db';
-import { queueMutations } from '../../data/outbox';
+import { OutboxSeqMoved, queueMutations } from '../../data/outbox';
 
 /** Sends saved records to main's journal (the copy outside IndexedDB); resolves once it is fsync'd. */
 export type JournalSink = (entries: JournalEntry[]) => Promise<void>;
 
 export interface CallsRepository {
   /** Validates, stamps and stores calls with their outbox mutations in one transaction, then journals them. */
-  save(calls: readonly CallLog[], options?: { journal?: boolean }): Promise<SaveResult>;
+  save(calls: readonly CallLog[], options?: SaveOptions): Promise<SaveResult>;
   get(id: string): Promise<CallLog | undefined>;
-  onChange(listener: (ids: string[]) => void): () => void;
+  /** Calls changed, here (`rows`: as saved) or in another window (ids only: re-read them). */
+  onChange(listener: (ids: string[], rows?: readonly CallLog[]) => void): () => void;
+}
+
+export interface SaveOptions {
+  /** false: the records came from the journal (a restore), so they are not written to it again. */
+  journal?: boolean;
+  /** A form draft (its `drafts` key) removed in the same transaction: saved and no longer a draft, atomically. */
+  clearDraft?: string;
 }
 
 export interface SaveResult {
@@ -30,12 +38,12 @@ export function createCallsRepository(deps: {
 }): CallsRepository {
   const { db, clock } = deps;
   const now = deps.now ?? (() => new Date());
-  const listeners = new Set<(ids: string[]) => void>();
+  const listeners = new Set<(ids: string[], rows?: readonly CallLog[]) => void>();
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('floorguard:calls');
   channel?.addEventListener('message', (event: MessageEvent<string[]>) => notify(event.data, false));
 
-  function notify(ids: string[], broadcast: boolean) {
-    for (const listener of listeners) listener(ids);
+  function notify(ids: string[], broadcast: boolean, rows?: readonly CallLog[]) {
+    for (const listener of listeners) listener(ids, rows);
     if (broadcast) channel?.postMessage(ids);
   }
 
@@ -63,13 +71,46 @@ export function createCallsRepository(deps: {
       // IndexedDB and main's journal are written at the same time and the save is confirmed when both are durable:
       // the agent waits for the slower of the two, not their sum. If IndexedDB fails after the journal took the
       // record, the journal still holds it and restores it at the next start — it errs on the side of keeping.
+      // The transaction's requests go out first (Dexie runs its body in a microtask; the journal starts in the next
+      // one), so IndexedDB works while the journal frame is validated and sent.
       const started = performance.now();
+      const stores = options.clearDraft
+        ? [db.calls, db.outbox, db.meta, db.drafts]
+        : [db.calls, db.outbox, db.meta];
+      const mutations = stamped.map((call) => ({
+        id: uuidv7(),
+        entity: 'call' as const,
+        entityId: call.id,
+        op: 'upsert' as const,
+        data: call,
+        hlc: call.hlc ?? '',
+        createdAt: at,
+      }));
+      const write = (optimistic: boolean) =>
+        db.transaction('rw', stores, async () => {
+          // Issued together, not one after another: the record, its outbox mutation and the form's draft share
+          // one round trip to IndexedDB (two if this window's outbox counter has to be read first).
+          await Promise.all([
+            db.calls.bulkPut(stamped),
+            queueMutations(db, mutations, { optimistic }),
+            options.clearDraft ? db.drafts.delete(options.clearDraft) : undefined,
+          ]);
+        });
+      const committed = write(true)
+        .catch((error: unknown) => {
+          // Another window took the seq this one expected: nothing was written; again, reading the counter first.
+          if (error instanceof OutboxSeqMoved) return write(false);
+          throw error;
+        })
+        .then(() => void performance.measure('floorguard:save:indexeddb', { start: started }));
       const journaled =
         options.journal === false
           ? Promise.resolve(undefined)
-          : deps
-              .journal(
-                stamped.map((call) => ({ entity: 'call', id: call.id, hlc: call.hlc ?? '', data: call })),
+          : Promise.resolve()
+              .then(() =>
+                deps.journal(
+                  stamped.map((call) => ({ entity: 'call', id: call.id, hlc: call.hlc ?? '', data: call })),
+                ),
               )
               .then(
                 () => {
@@ -78,28 +119,11 @@ export function createCallsRepository(deps: {
                 },
                 (error: unknown) => (error instanceof Error ? error.message : String(error)),
               );
-      await db.transaction('rw', [db.calls, db.outbox, db.meta], async () => {
-        await db.calls.bulkPut(stamped);
-        await queueMutations(
-          db,
-          stamped.map((call) => ({
-            id: uuidv7(),
-            entity: 'call',
-            entityId: call.id,
-            op: 'upsert',
-            data: call,
-            hlc: call.hlc ?? '',
-            createdAt: at,
-          })),
-        );
-      });
-      performance.measure('floorguard:save:indexeddb', { start: started });
+      await committed;
       const journalError = await journaled;
-      // The list refreshes after the confirmation, so its rendering never delays the save.
-      notify(
-        stamped.map((c) => c.id),
-        true,
-      );
+      // The list refreshes after the caller has confirmed the save, so its rendering never delays the confirmation.
+      const ids = stamped.map((c) => c.id);
+      setTimeout(() => notify(ids, true, stamped), 0);
       return journalError ? { saved: stamped, journalError } : { saved: stamped };
     },
     get: (id) => db.calls.get(id),

@@ -1,0 +1,69 @@
+import type { FloorguardDb } from './db';
+
+export interface DraftWriter {
+  /** Keeps `value` as the draft (the newest value wins); `null` removes it. */
+  write(value: object | null): void;
+  /** Drops a write not started yet: the form is being saved, and the save's own transaction removes the draft. */
+  cancel(): void;
+  /** The save removed the draft (unless typing since `cancel` wrote a new one): an empty form then needs no write. */
+  cleared(): void;
+}
+
+/**
+ * Writes a form's draft behind the agent's typing: at most one write every `intervalMs`, the newest value wins, and
+ * committed with relaxed durability. A draft is a convenience for a reload or a crash, not a record: a power cut may
+ * cost the last keystrokes of a call not yet saved, whereas a strict (fsync'd) commit on every keystroke queued
+ * behind it the save the agent is waiting for (ADR 0008).
+ */
+export function createDraftWriter(db: FloorguardDb, key: string, intervalMs = 150): DraftWriter {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let next: object | null = null;
+  // Whether the store may hold a draft: an empty form over no draft writes nothing.
+  let stored = true;
+  // Whether something was written (or asked to be) since the last cancel: then the save did not remove all of it.
+  let writtenSinceCancel = false;
+
+  function flush() {
+    timer = undefined;
+    const value = next;
+    if (value === null && !stored) return;
+    stored = value !== null;
+    void writeRelaxed(db, key, value).catch(() => {
+      // Best effort: a failing disk shows itself on the next save, which is a record.
+    });
+  }
+
+  return {
+    write(value) {
+      writtenSinceCancel = true;
+      next = value && { ...value };
+      timer ??= setTimeout(flush, intervalMs);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+      writtenSinceCancel = false;
+    },
+    cleared() {
+      if (!writtenSinceCancel) stored = false;
+    },
+  };
+}
+
+async function writeRelaxed(db: FloorguardDb, key: string, value: object | null): Promise<void> {
+  const row = value && { key, value, updatedAt: new Date().toISOString() };
+  // Dexie sets one durability for the whole database (strict, for records); a draft goes straight to IndexedDB.
+  const idb = db.isOpen() ? db.backendDB() : null;
+  if (!idb) {
+    await (row ? db.drafts.put(row) : db.drafts.delete(key));
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const tx = idb.transaction('drafts', 'readwrite', { durability: 'relaxed' });
+    const store = tx.objectStore('drafts');
+    if (row) store.put(row);
+    else store.delete(key);
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('draft write aborted'));
+  });
+}

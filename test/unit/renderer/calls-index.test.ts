@@ -1,0 +1,63 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallLog } from '@shared/calls/schema';
+import { HybridClock } from '@shared/sync/hlc';
+import { FloorguardDb } from '../../../src/renderer/data/db';
+import type { LocalStore } from '../../../src/renderer/data/local-store';
+import { createCallsRepository } from '../../../src/renderer/features/calls/calls-repository';
+import {
+  loadFirstPage,
+  startCallsIndex,
+  useCallsIndex,
+} from '../../../src/renderer/features/calls/calls-index';
+
+const dbs: FloorguardDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+describe('the in-memory calls index', () => {
+  it('loads every call once, newest first (many sharing a millisecond across pages), then each save in its place', async () => {
+    const db = new FloorguardDb(`test-${crypto.randomUUID()}`);
+    dbs.push(db);
+    // 7,000 calls in bursts of 1,200 logged in the same millisecond: every page boundary falls inside a burst.
+    const calls: CallLog[] = Array.from({ length: 7_000 }, (_, i) => ({
+      id: `01930000-0000-7000-8000-${i.toString(16).padStart(12, '0')}`,
+      createdAt: new Date(Date.UTC(2026, 10, 1) + Math.floor(i / 1_200) * 60_000).toISOString(),
+      agent: '王芳',
+      callerPhone: `+86139${String(i).padStart(8, '0')}`,
+      problemType: 'login-failure',
+      summary: `第 ${i} 号`,
+    }));
+    await db.calls.bulkPut(calls);
+    const store = {
+      db,
+      calls: createCallsRepository({ db, clock: new HybridClock('seat1'), journal: async () => undefined }),
+    } as unknown as LocalStore;
+
+    await loadFirstPage(db);
+    expect(useCallsIndex.getState().all).toHaveLength(200);
+    const stop = startCallsIndex(store);
+    await expect.poll(() => useCallsIndex.getState().loaded, { timeout: 15_000 }).toBe(true);
+
+    const all = useCallsIndex.getState().all;
+    expect(all).toHaveLength(7_000);
+    expect(new Set(all.map((c) => c.id)).size).toBe(7_000);
+    expect(all.every((c, i) => i === 0 || (all[i - 1]?.createdAt ?? '') >= c.createdAt)).toBe(true);
+
+    // A call logged now goes on top, an edited one stays in place with its new status, as soon as they are saved.
+    const fresh = {
+      ...calls[0],
+      id: '01930000-0000-7000-8000-ffffffffffff',
+      createdAt: new Date().toISOString(),
+    } as CallLog;
+    const edited = { ...(all[3] as CallLog), status: 'entered-in-crm' as const };
+    await store.calls.save([fresh, edited]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const after = useCallsIndex.getState().all;
+    expect(after).toHaveLength(7_001);
+    expect(after[0]?.id).toBe(fresh.id);
+    expect(after[4]).toMatchObject({ id: edited.id, status: 'entered-in-crm' });
+    stop();
+  });
+});
