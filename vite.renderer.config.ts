@@ -25,7 +25,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
     rolldownOptions: {
       input: resolve(import.meta.dirname, 'src/renderer/index.html'),
-      // Two kinds of code (ADR 0008): what the call sheet's first frame needs, in one chunk with the entry (all of
+      // Two kinds of code (ADR 0009): what the call sheet's first frame needs, in one chunk with the entry (all of
       // it is loaded at start anyway; many small files only add requests), and the other pages and background
       // duties, loaded after that frame.
       output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] }, charset: 'ascii' },

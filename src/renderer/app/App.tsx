@@ -11,7 +11,7 @@ import { useNavStore } from './nav-store';
 import { StatusBar } from './StatusBar';
 import { usePlaceShortcuts } from './use-shortcuts';
 
-// Background duties of other features: their code loads after the call sheet's first frame (ADR 0008).
+// Background duties of other features: their code loads after the call sheet's first frame (ADR 0009).
 const ChecklistRuntime = lazy(() =>
   import('../features/checklist/use-checklist-notifications').then((m) => ({ default: m.ChecklistRuntime })),
 );

@@ -3,7 +3,7 @@ import { CallSheetPage } from '../features/calls/CallSheetPage';
 import type { Place } from './places';
 
 /**
- * Every page but the call sheet is loaded after the first frame (ADR 0008): the app opens on the call sheet, and its
+ * Every page but the call sheet is loaded after the first frame (ADR 0009): the app opens on the call sheet, and its
  * first rows should not wait for the code of the charts, checklists or reports. `preloadPages` fetches them all once
  * the call sheet is up, so switching places does not wait either.
  */

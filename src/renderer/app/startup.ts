@@ -5,7 +5,7 @@ import { loadFirstPage } from '../features/calls/calls-index';
 
 /**
  * The start-up work that waits on IndexedDB and on main, begun before the rest of the app's code is evaluated:
- * main.tsx imports this module first, and a module's body runs as soon as its own imports have run (ADR 0008). The
+ * main.tsx imports this module first, and a module's body runs as soon as its own imports have run (ADR 0009). The
  * socket to main opens, the database opens and the newest rows are read while React, the pages and the translations
  * are still being set up.
  */

@@ -13,7 +13,7 @@ export interface DraftWriter {
  * Writes a form's draft behind the agent's typing: at most one write every `intervalMs`, the newest value wins, and
  * committed with relaxed durability. A draft is a convenience for a reload or a crash, not a record: a power cut may
  * cost the last keystrokes of a call not yet saved, whereas a strict (fsync'd) commit on every keystroke queued
- * behind it the save the agent is waiting for (ADR 0008).
+ * behind it the save the agent is waiting for (ADR 0009).
  */
 export function createDraftWriter(db: FloorguardDb, key: string, intervalMs = 150): DraftWriter {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -20,7 +20,7 @@ export class OutboxSeqMoved extends Error {
  * without its mutation, nor a seq used twice or skipped.
  *
  * Each round trip to IndexedDB waits for the renderer's main thread, which is busiest exactly when the agent saves
- * (ADR 0008). So the counter is read, and the rows and the new counter written, together:
+ * (ADR 0009). So the counter is read, and the rows and the new counter written, together:
  * - `optimistic`: with the seq this window expects, in one round trip. IndexedDB runs a transaction's requests in
  *   order, so the read sees the counter as it was before our write; if it is not the expected one, this throws
  *   OutboxSeqMoved and the caller must retry its transaction (it aborts, so nothing of it is kept).
