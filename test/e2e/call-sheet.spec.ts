@@ -7,7 +7,11 @@ async function logCall(page: Page, call: { phone: string; type: string; summary:
   await page.getByLabel('问题类型').selectOption({ label: call.type });
   await page.getByLabel('问题描述').fill(call.summary);
   await page.getByLabel('问题描述').press('Enter');
-  // Saved: the form clears for the next call. (Typing the next call while a save is in flight is not exercised here.)
+}
+
+/** Logs a call that must save, and waits until the form has cleared for the next one. */
+async function logSavedCall(page: Page, call: { phone: string; type: string; summary: string }) {
+  await logCall(page, call);
   await expect(page.getByLabel('来电号码', { exact: true })).toHaveValue('');
 }
 
@@ -28,7 +32,7 @@ test('three calls logged offline are still there after a reload', async ({
   await expect(page.getByTestId('calls-notice')).toContainText('已保存到本机数据库');
   await expect(page.getByLabel('来电号码', { exact: true })).toBeFocused();
   await expect(page.getByLabel('来电号码', { exact: true })).toHaveValue('');
-  await logCall(page, { phone: '010-62345678', type: '6 支付异常', summary: '充值未到账' });
+  await logSavedCall(page, { phone: '010-62345678', type: '6 支付异常', summary: '充值未到账' });
   await logCall(page, { phone: '+1 650 253 0000', type: '8 其他产品问题', summary: '页面文字错误' });
   await expect(page.getByTestId('call-row')).toHaveCount(3);
 
@@ -78,7 +82,7 @@ test('an invalid number shows the reason in the UI language and saves nothing', 
 test('the same number within 15 minutes offers to append instead of a second record', async ({
   console: page,
 }) => {
-  await logCall(page, { phone: '13812345678', type: '4 登录异常', summary: '第一次来电' });
+  await logSavedCall(page, { phone: '13812345678', type: '4 登录异常', summary: '第一次来电' });
   await logCall(page, { phone: '138-1234-5678', type: '4 登录异常', summary: '又打来了' });
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('15 分钟内已登记过该号码');
@@ -90,9 +94,9 @@ test('the same number within 15 minutes offers to append instead of a second rec
 test('CSV export of a filtered list has the right rows and is UTF-8 with a BOM', async ({
   console: page,
 }) => {
-  await logCall(page, { phone: '13812345678', type: '4 登录异常', summary: '登录失败, 提示"密码错误"' });
-  await logCall(page, { phone: '13900001111', type: '6 支付异常', summary: '充值未到账' });
-  await logCall(page, { phone: '13700002222', type: '4 登录异常', summary: '验证码收不到' });
+  await logSavedCall(page, { phone: '13812345678', type: '4 登录异常', summary: '登录失败, 提示"密码错误"' });
+  await logSavedCall(page, { phone: '13900001111', type: '6 支付异常', summary: '充值未到账' });
+  await logSavedCall(page, { phone: '13700002222', type: '4 登录异常', summary: '验证码收不到' });
   await page.getByLabel('全部类型').selectOption({ label: '登录异常' });
   await expect(page.getByTestId('call-row')).toHaveCount(2);
 

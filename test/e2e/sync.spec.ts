@@ -10,6 +10,8 @@ async function logCall(page: Page, call: { phone: string; type: string; summary:
   await page.getByLabel('问题类型').selectOption({ label: call.type });
   await page.getByLabel('问题描述').fill(call.summary);
   await page.getByLabel('问题描述').press('Enter');
+  // Saved: the form clears for the next call.
+  await expect(page.getByLabel('来电号码', { exact: true })).toHaveValue('');
 }
 
 const CALLS = [
