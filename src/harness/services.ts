@@ -41,7 +41,16 @@ export async function createHarnessServices(dataDir: string, options: { policyPa
     network,
     policy: () => policy.policy,
   });
-  const journal = createJournal({ dir: join(dataDir, 'journal') });
+  const fileJournal = createJournal({ dir: join(dataDir, 'journal') });
+  // A slow disk, switchable by tests: every append waits this long before it is written and fsync'd.
+  let journalDelayMs = 0;
+  const journal: typeof fileJournal = {
+    ...fileJournal,
+    append: async (entries) => {
+      if (journalDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, journalDelayMs));
+      return fileJournal.append(entries);
+    },
+  };
   const services: MainServices = {
     appInfo: {
       name: 'Floorguard',
@@ -73,6 +82,10 @@ export async function createHarnessServices(dataDir: string, options: { policyPa
       if (typeof wanted !== 'boolean') throw new Error('Body must be {"online": true|false}');
       online = wanted;
       return { online };
+    }
+    if (path === 'journal-delay') {
+      journalDelayMs = z.object({ ms: z.number().int().min(0).max(10_000) }).parse(body).ms;
+      return { ms: journalDelayMs };
     }
     if (path === 'journal-count') {
       return services.journal.unacknowledged().then((entries) => ({ count: entries.length }));

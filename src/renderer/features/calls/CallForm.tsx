@@ -12,13 +12,24 @@ import { useLocalStore } from '../../data/local-store';
 import { usePolicyStore } from '../../app/policy-store';
 import { useSeatStore } from '../settings/seat-store';
 import { CallFormValues, emptyCallForm, toCallLog } from './call-form-model';
-import { newCallIdentity } from './calls-repository';
+import { newCallIdentity, type SaveResult } from './calls-repository';
 import { useCallsIndex } from './calls-index';
 import { useCallsUi } from './calls-ui-store';
 import { useSaveInFlight } from './save-in-flight';
 import { reportWriteError } from './write-error';
 
 const DRAFT_KEY = 'call-form';
+
+/** Whether anything of a call has been typed (agent and seat are remembered, not typed per call). */
+function hasTyping(values: Partial<CallFormValues>): boolean {
+  return !!(
+    values.callerPhone ||
+    values.summary ||
+    values.problemType ||
+    values.callerName ||
+    values.customerId
+  );
+}
 const DUPLICATE_WINDOW_MS = 15 * 60_000;
 
 export function CallForm() {
@@ -29,13 +40,11 @@ export function CallForm() {
   const updateSettings = useSeatStore((s) => s.update);
   const focusRequest = useCallsUi((s) => s.focusRequest);
   const notify = useCallsUi((s) => s.notify);
-  const requestFocus = useCallsUi((s) => s.requestFocus);
   const [duplicate, setDuplicate] = useState<{ existing: CallLog; values: CallFormValues } | null>(null);
   const [showMore, setShowMore] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const draftLoaded = useRef(false);
   const saving = useSaveInFlight();
-  const { noteEdit } = saving;
   const drafts = useMemo(() => createDraftWriter(store.db, DRAFT_KEY), [store.db]);
 
   const form = useForm<CallFormValues>({
@@ -55,7 +64,7 @@ export function CallForm() {
       if (!alive) return;
       const parsed = CallFormValues.safeParse(row?.value);
       const draft = parsed.success ? parsed.data : (row?.value as CallFormValues | undefined);
-      if (draft && (draft.callerPhone || draft.summary || draft.problemType)) {
+      if (draft && hasTyping(draft)) {
         const { agentName, seatName } = useSeatStore.getState().settings;
         reset({ ...emptyCallForm(agentName, seatName), ...draft });
         if (draft.callerName || draft.customerId) setShowMore(true);
@@ -63,19 +72,16 @@ export function CallForm() {
       }
       draftLoaded.current = true;
     });
-    const sub = watch((values, { name }) => {
-      noteEdit(name);
+    const sub = watch((values) => {
       if (!draftLoaded.current) return;
       // An emptied form (after a save, or cleared by hand) leaves no draft behind.
-      const typed =
-        values.callerPhone || values.summary || values.problemType || values.callerName || values.customerId;
-      drafts.write(typed ? values : null);
+      drafts.write(hasTyping(values) ? values : null);
     });
     return () => {
       alive = false;
       sub.unsubscribe();
     };
-  }, [store.db, drafts, reset, watch, notify, noteEdit]);
+  }, [store.db, drafts, reset, watch, notify]);
 
   // Settings arrive after the first render: fill agent and seat if the agent has not typed them.
   useEffect(() => {
@@ -100,72 +106,88 @@ export function CallForm() {
     return undefined;
   }
 
-  /**
-   * After a save: the confirmation, then an empty form for the next call — except the fields edited while the save was
-   * in flight, which belong to the next call and are kept; Enter pressed meanwhile then saves it.
-   */
-  function afterSave(values: CallFormValues, message: string, journalError?: string) {
-    // The save's transaction removed the draft.
-    drafts.cleared();
-    // The confirmation is committed at once (it is one line), not queued behind the form's reset and the list.
-    flushSync(() =>
-      notify(
-        journalError
-          ? { kind: 'warn', text: t('calls.savedNoJournal', { detail: journalError }) }
-          : { kind: 'ok', text: message },
-      ),
-    );
-    const now = getValues();
-    const typedMeanwhile = Object.fromEntries(
-      [...saving.editedDuringSave()].map((name) => [name, now[name as keyof CallFormValues]]),
-    );
-    reset({ ...emptyCallForm(values.agent, values.seat), ...typedMeanwhile });
+  /** The form emptied for the next call (agent and seat kept), the cursor on the number. */
+  function clearForNextCall(values: CallFormValues) {
+    // `keepFieldsRef`: the inputs get their new values now. A plain reset drops react-hook-form's field refs until the
+    // next render commits, and keys typed in between would be ignored, then overwritten.
+    reset(emptyCallForm(values.agent, values.seat), { keepFieldsRef: true });
     setDuplicate(null);
     setShowMore(false);
-    if (values.agent !== settings.agentName || values.seat !== settings.seatName) {
-      void updateSettings({ agentName: values.agent.trim(), seatName: values.seat.trim() });
-    }
-    // Focus after the reset has rendered (focusing inside the same tick is undone by the reset).
-    requestFocus();
-    if (saving.takeQueuedSubmit()) setTimeout(() => formRef.current?.requestSubmit(), 0);
+    setFocus(values.agent.trim() ? 'callerPhone' : 'agent');
   }
 
-  /** `measured`: saved straight from Enter (not after the duplicate prompt), so the time is Enter-to-durable. */
-  async function saveNew(values: CallFormValues, measured = false) {
+  /**
+   * Not saved: the call goes back into the form as it was (over anything typed since for the next call) and into
+   * the draft, so a reload or a crash keeps it too.
+   */
+  function keepUnsaved(values: CallFormValues) {
+    reset(values, { keepFieldsRef: true });
+    drafts.write(values);
+  }
+
+  /**
+   * Saves a call and empties the form for the next one at once: the agent types the next number while the save
+   * becomes durable, and is told "saved" only then. A failed save puts the call back into the form.
+   * `measured`: saved straight from Enter (not after the duplicate prompt), so the time is Enter-to-durable.
+   */
+  async function commit(
+    values: CallFormValues,
+    save: () => Promise<SaveResult>,
+    confirmation: string,
+    measured = false,
+  ) {
+    // The save's transaction removes the draft: a draft write still waiting is moot, and an empty form needs none.
+    drafts.cancel();
+    drafts.cleared();
+    const saved = saving.during(save);
+    // Emptied once the save's requests are out (they go in the microtasks queued by `save`), still before any key
+    // the agent presses next can arrive.
+    queueMicrotask(() => clearForNextCall(values));
     try {
-      const call = toCallLog(values, newCallIdentity(), policy);
-      // The save's transaction removes the draft, so a draft write still waiting is moot (and would only queue).
-      drafts.cancel();
-      const result = await saving.during(() => store.calls.save([call], { clearDraft: DRAFT_KEY }));
+      const result = await saved;
       // Enter-to-durable: IndexedDB committed (strict) and main's journal fsync'd. Read by `npm run bench`.
       if (measured) performance.measure('floorguard:save', 'floorguard:submit');
-      afterSave(values, t('calls.saved', { phone: formatPhone(call.callerPhone) }), result.journalError);
+      // The confirmation is committed at once (it is one line), not queued behind the list.
+      flushSync(() =>
+        notify(
+          result.journalError
+            ? { kind: 'warn', text: t('calls.savedNoJournal', { detail: result.journalError }) }
+            : { kind: 'ok', text: confirmation },
+        ),
+      );
+      if (values.agent !== settings.agentName || values.seat !== settings.seatName) {
+        void updateSettings({ agentName: values.agent.trim(), seatName: values.seat.trim() });
+      }
+      // Enter pressed during the save: the next call is saved now — unless nothing of it was typed (a double Enter).
+      if (saving.takeQueuedSubmit() && hasTyping(getValues())) {
+        setTimeout(() => formRef.current?.requestSubmit(), 0);
+      }
     } catch (error) {
-      // Not saved: the typing stays in the form, and in the draft.
-      drafts.write(getValues());
+      keepUnsaved(values);
       reportWriteError(error);
     }
   }
 
-  async function appendTo(existing: CallLog, values: CallFormValues) {
-    try {
-      const note = { at: new Date().toISOString(), agent: values.agent.trim(), text: values.summary.trim() };
-      drafts.cancel();
-      const result = await saving.during(() =>
+  function saveNew(values: CallFormValues, measured = false) {
+    const call = toCallLog(values, newCallIdentity(), policy);
+    return commit(
+      values,
+      () => store.calls.save([call], { clearDraft: DRAFT_KEY }),
+      t('calls.saved', { phone: formatPhone(call.callerPhone) }),
+      measured,
+    );
+  }
+
+  function appendTo(existing: CallLog, values: CallFormValues) {
+    const note = { at: new Date().toISOString(), agent: values.agent.trim(), text: values.summary.trim() };
+    return commit(
+      values,
+      () =>
         store.calls.save([{ ...existing, notes: [...(existing.notes ?? []), note] }], {
           clearDraft: DRAFT_KEY,
         }),
-      );
-      afterSave(
-        values,
-        t('calls.appended', { phone: formatPhone(existing.callerPhone) }),
-        result.journalError,
-      );
-    } catch (error) {
-      // Not saved: the typing stays in the form, and in the draft.
-      drafts.write(getValues());
-      reportWriteError(error);
-    }
+      t('calls.appended', { phone: formatPhone(existing.callerPhone) }),
+    );
   }
 
   const onValid = async (values: CallFormValues) => {
@@ -214,14 +236,15 @@ export function CallForm() {
       className="call-form"
       aria-labelledby="call-form-title"
       onSubmit={onSubmit}
+      aria-busy={saving.slow}
       noValidate
     >
       <div className="call-form__head">
         <h2 id="call-form-title">{t('calls.formTitle')}</h2>
         <span className="muted small">{t('calls.newCallHint')}</span>
       </div>
-      {/* Disabled only while a save is slow (save-in-flight.ts); typing during a quick one is kept by the reset. */}
-      <fieldset className="call-form__fields" disabled={saving.slow}>
+      {/* Never disabled during a save: keys typed then belong to the next call and are kept (save-in-flight.ts). */}
+      <fieldset className="call-form__fields">
         <div className="call-form__row">
           <label className="field">
             {t('calls.agent')}
@@ -355,6 +378,11 @@ export function CallForm() {
           <button type="submit" className="primary">
             {t('calls.save')}
           </button>
+          {saving.slow && (
+            <span className="muted" role="status" data-testid="call-saving">
+              {t('calls.saving')}
+            </span>
+          )}
         </div>
       </fieldset>
     </form>

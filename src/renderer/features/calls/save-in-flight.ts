@@ -1,25 +1,23 @@
 import { useCallback, useRef, useState } from 'react';
 
-/** A save still running after this long (main unreachable, a slow disk) greys the form out. */
+/** A save still running after this long (main unreachable, a slow disk) is shown as in progress. */
 const SLOW_SAVE_MS = 150;
 
 /**
- * Tracks a save in flight. The form is not disabled when the save starts: toggling `disabled` (or `readOnly`) on its
- * fields invalidates their style and blurs or re-carets the focused one, main-thread work that lands exactly while
- * IndexedDB and main wait for that thread (ADR 0009). A save takes milliseconds; what is typed meanwhile belongs to
- * the next call and is kept (`edited`), and Enter pressed meanwhile saves that call as soon as this one is done
- * (`queueSubmit`). Only a save still running after SLOW_SAVE_MS disables the form, so the agent sees it is busy.
+ * Tracks a save in flight. The form is never disabled during a save: a disabled field drops the keys the agent types
+ * into it (the next caller is already talking), and toggling `disabled` invalidates style and blurs the focused field,
+ * main-thread work that lands exactly while IndexedDB and main wait for that thread (ADR 0009). What is typed
+ * meanwhile belongs to the next call (the form empties as the save starts), and Enter pressed meanwhile saves that call as soon as
+ * this one is done (`queueSubmit`). A save still running after SLOW_SAVE_MS is shown as "saving…" (`slow`).
  */
 export function useSaveInFlight() {
   const active = useRef(false);
-  const edited = useRef(new Set<string>());
   const queued = useRef(false);
   const [slow, setSlow] = useState(false);
 
   /** Marks a save in flight until `work` settles; resolves or rejects with it. */
   const during = useCallback(async <T>(work: () => Promise<T>): Promise<T> => {
     active.current = true;
-    edited.current = new Set();
     queued.current = false;
     const timer = setTimeout(() => setSlow(true), SLOW_SAVE_MS);
     try {
@@ -30,14 +28,6 @@ export function useSaveInFlight() {
       setSlow(false);
     }
   }, []);
-
-  /** A field changed (by the agent): remembered while a save is in flight. */
-  const noteEdit = useCallback((name: string | undefined) => {
-    if (active.current && name) edited.current.add(name);
-  }, []);
-
-  /** The fields changed during the last save. */
-  const editedDuringSave = useCallback((): ReadonlySet<string> => edited.current, []);
 
   /** Enter while a save is in flight: true if it is kept for when the save is done. */
   const queueSubmit = useCallback((): boolean => {
@@ -52,5 +42,5 @@ export function useSaveInFlight() {
     return wasQueued;
   }, []);
 
-  return { slow, during, noteEdit, editedDuringSave, queueSubmit, takeQueuedSubmit };
+  return { slow, during, queueSubmit, takeQueuedSubmit };
 }

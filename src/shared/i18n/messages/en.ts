@@ -71,6 +71,7 @@ const core = {
     more: 'More details',
     save: 'Save',
     saved: 'Saved: {{phone}}',
+    saving: 'Saving… (you can type the next call)',
     savedNoJournal:
       'Saved in this seat’s database; the backup journal copy will be written when main answers ({{detail}})',
     draftRestored: 'Unsaved draft restored',

@@ -71,6 +71,7 @@ const core = {
     more: '更多信息',
     save: '保存',
     saved: '已保存：{{phone}}',
+    saving: '正在保存…（可继续录入下一通来电）',
     savedNoJournal: '已保存到本机数据库；本机备份日志稍后自动补写（{{detail}}）',
     draftRestored: '已恢复未保存的草稿',
     duplicateTitle: '15 分钟内已登记过该号码',
