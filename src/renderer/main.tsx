@@ -11,6 +11,7 @@ import { watchStorage } from './app/storage-watch';
 import { LocalStoreContext } from './data/local-store';
 import { startCallsIndex } from './features/calls/calls-index';
 import { restoreFromJournal } from './features/calls/journal-restore';
+import { startRetention } from './features/calls/retention-schedule';
 import { useSeatStore } from './features/settings/seat-store';
 import { initI18n } from './i18n';
 import './styles.css';
@@ -55,6 +56,7 @@ requestAnimationFrame(() =>
     });
     store.journal.start();
     watchStorage();
+    startRetention({ calls: store.calls, policy: () => usePolicyStore.getState().state.policy });
     // The sync engine (and what it pulls in) is not needed for the first frame: its code loads after it.
     void import('./features/sync/start-sync').then(({ startSync }) => startSync(store, api));
     // The other pages' code, while the agent reads the sheet, so the first switch to them does not wait for it.

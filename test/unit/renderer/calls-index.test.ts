@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallLog } from '@shared/calls/schema';
+import { defaultPolicy, mergePolicy } from '@shared/policy';
 import { HybridClock } from '@shared/sync/hlc';
 import { FloorguardDb } from '../../../src/renderer/data/db';
 import type { LocalStore } from '../../../src/renderer/data/local-store';
@@ -58,6 +59,50 @@ describe('the in-memory calls index', () => {
     expect(after).toHaveLength(7_001);
     expect(after[0]?.id).toBe(fresh.id);
     expect(after[4]).toMatchObject({ id: edited.id, status: 'entered-in-crm' });
+    stop();
+  });
+
+  it('drops calls purged by retention or deleted elsewhere (a pull, another window), even mid-load', async () => {
+    const db = new FloorguardDb(`test-${crypto.randomUUID()}`);
+    dbs.push(db);
+    const old = (i: number, fields: Partial<CallLog> = {}): CallLog => ({
+      id: `01930000-0000-7000-8000-${i.toString(16).padStart(12, '0')}`,
+      createdAt: new Date(Date.UTC(2026, 8, 1) + i * 1000).toISOString(),
+      agent: '王芳',
+      callerPhone: `+86139${String(i).padStart(8, '0')}`,
+      problemType: 'login-failure',
+      summary: `第 ${i} 号`,
+      ...fields,
+    });
+    const finished = { status: 'closed' as const, syncedAt: '2026-09-02T00:00:00.000Z' };
+    await db.calls.bulkPut([
+      ...Array.from({ length: 5_000 }, (_, i) => old(i)),
+      old(5_000, finished),
+      old(5_001, finished),
+    ]);
+    const calls = createCallsRepository({
+      db,
+      clock: new HybridClock('seat1'),
+      journal: async () => undefined,
+      now: () => new Date('2026-11-24T00:00:00.000Z'),
+    });
+    const store = { db, calls } as unknown as LocalStore;
+    useCallsIndex.setState({ all: [], loaded: false, version: 0 });
+    const stop = startCallsIndex(store);
+
+    // Retention runs while the index is still being read: the purged rows never show up in it.
+    const policy = mergePolicy(defaultPolicy(), { retention: { purgeSyncedAfterDays: 30 } });
+    expect(await calls.purgeSynced(policy)).toHaveLength(2);
+    await expect.poll(() => useCallsIndex.getState().loaded, { timeout: 15_000 }).toBe(true);
+    const ids = new Set(useCallsIndex.getState().all.map((c) => c.id));
+    expect(ids.size).toBe(5_000);
+    expect(ids.has(old(5_000).id)).toBe(false);
+
+    // Deleted by a pull in another window: that window announces the ids; this one re-reads and drops them.
+    await db.calls.delete(old(7).id);
+    new BroadcastChannel('floorguard:calls').postMessage([old(7).id]);
+    await expect.poll(() => useCallsIndex.getState().all.length).toBe(4_999);
+    expect(useCallsIndex.getState().all.some((c) => c.id === old(7).id)).toBe(false);
     stop();
   });
 });

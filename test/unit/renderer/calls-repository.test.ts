@@ -109,4 +109,18 @@ describe('calls repository and sync metadata', () => {
     expect(edited?.hlc && edited.hlc > remote.hlc).toBe(true);
     expect(edited?.syncedAt).toBeUndefined();
   });
+
+  it('an edit orders after the version it edits even when that one is too far ahead to adopt (a seat days ahead)', async () => {
+    const { db, repository } = setup();
+    const remote = {
+      ...call('from a seat two days ahead'),
+      hlc: `${String(Date.now() + 2 * 86_400_000).padStart(15, '0')}-0000-other`,
+    };
+    await db.calls.put(remote);
+    const [edited] = (await repository.save([{ ...remote, status: 'entered-in-crm' }])).saved;
+    expect(edited?.hlc && edited.hlc > remote.hlc).toBe(true);
+    // This seat's own clock did not jump: its next new call is stamped with its own time.
+    const [fresh] = (await repository.save([call('next call')])).saved;
+    expect(fresh?.hlc && fresh.hlc < remote.hlc).toBe(true);
+  });
 });

@@ -28,14 +28,19 @@ function mergeNewer(loaded: CallLog[], live: CallLog[]): CallLog[] {
  * The index with `changed` applied: changed rows replaced where they are, new ones put in createdAt order (newest
  * first; a call just logged goes on top) without sorting 100,000 rows again.
  */
-function applyChanges(all: readonly CallLog[], changed: readonly CallLog[]): CallLog[] {
+function applyChanges(
+  all: readonly CallLog[],
+  changed: readonly CallLog[],
+  removed: ReadonlySet<string> = new Set(),
+): CallLog[] {
   const pending = new Map(changed.map((c) => [c.id, c]));
-  const next = all.map((c) => {
+  const next: CallLog[] = [];
+  for (const c of all) {
+    if (removed.has(c.id)) continue;
     const update = pending.get(c.id);
-    if (!update) return c;
+    next.push(update ?? c);
     pending.delete(c.id);
-    return update;
-  });
+  }
   for (const call of pending.values()) {
     let low = 0;
     let high = next.length;
@@ -65,15 +70,21 @@ export async function loadFirstPage(db: FloorguardDb): Promise<void> {
  */
 export function startCallsIndex(store: LocalStore): () => void {
   let cancelled = false;
-  const apply = (rows: readonly (CallLog | undefined)[]) => {
-    const changed = rows.filter((r): r is CallLog => !!r);
-    if (changed.length)
-      useCallsIndex.setState((s) => ({ all: applyChanges(s.all, changed), version: s.version + 1 }));
+  // Removed while the chunks are read: a chunk read just before the delete must not bring the row back.
+  const removedDuringLoad = new Set<string>();
+  const apply = (changed: readonly CallLog[], removed: ReadonlySet<string>) => {
+    if (!useCallsIndex.getState().loaded) for (const id of removed) removedDuringLoad.add(id);
+    if (changed.length || removed.size)
+      useCallsIndex.setState((s) => ({ all: applyChanges(s.all, changed, removed), version: s.version + 1 }));
   };
-  // Saved here: the rows as saved, applied at once (the duplicate check reads the index); elsewhere: re-read.
+  // Saved here: the rows as saved, applied at once (the duplicate check reads the index); elsewhere: re-read, and
+  // an id no longer in the database (deleted by the centre, purged by retention) leaves the list.
   const off = store.calls.onChange((ids, rows) => {
-    if (rows) apply(rows);
-    else void store.db.calls.bulkGet(ids).then(apply);
+    if (rows) return apply(rows, new Set());
+    void store.db.calls.bulkGet(ids).then((found) => {
+      const changed = found.filter((r): r is CallLog => !!r);
+      apply(changed, new Set(ids.filter((_, i) => !found[i])));
+    });
   });
   void (async () => {
     // In chunks, yielding between them: one 100,000-row read would hold the main thread (IndexedDB results are
@@ -101,7 +112,8 @@ export function startCallsIndex(store: LocalStore): () => void {
       before = last;
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    useCallsIndex.setState((s) => ({ all: mergeNewer(all, s.all), loaded: true, version: s.version + 1 }));
+    const kept = removedDuringLoad.size ? all.filter((c) => !removedDuringLoad.has(c.id)) : all;
+    useCallsIndex.setState((s) => ({ all: mergeNewer(kept, s.all), loaded: true, version: s.version + 1 }));
   })();
   return () => {
     cancelled = true;

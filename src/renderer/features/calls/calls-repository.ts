@@ -1,9 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { CallLog } from '@shared/calls/schema';
 import type { JournalEntry } from '@shared/journal/schema';
+import type { SitePolicy } from '@shared/policy';
 import type { HybridClock } from '@shared/sync/hlc';
 import type { FloorguardDb } from '../../data/db';
 import { OutboxSeqMoved, queueMutations } from '../../data/outbox';
+import { purgeSyncedCalls } from '../../data/retention';
 
 /** Sends saved records to main's journal (the copy outside IndexedDB); resolves once it is fsync'd. */
 export type JournalSink = (entries: JournalEntry[]) => Promise<void>;
@@ -11,8 +13,10 @@ export type JournalSink = (entries: JournalEntry[]) => Promise<void>;
 export interface CallsRepository {
   /** Validates, stamps and stores calls with their outbox mutations in one transaction, then journals them. */
   save(calls: readonly CallLog[], options?: SaveOptions): Promise<SaveResult>;
+  /** Retention (site policy, off by default): removes finished calls the centre has long had; returns their ids. */
+  purgeSynced(policy: SitePolicy): Promise<string[]>;
   get(id: string): Promise<CallLog | undefined>;
-  /** Calls changed, here (`rows`: as saved) or in another window (ids only: re-read them). */
+  /** Calls changed, here (`rows`: as saved) or elsewhere (ids only: re-read them; a missing one was deleted). */
   onChange(listener: (ids: string[], rows?: readonly CallLog[]) => void): () => void;
 }
 
@@ -51,23 +55,17 @@ export function createCallsRepository(deps: {
     async save(input, options = {}) {
       const at = now().toISOString();
       const seat = deps.seat?.();
-      const stamped = input.map(({ syncedAt: _synced, ...call }) => {
-        // An edit must order after the version it edits, even if this seat's clock is behind the seat that wrote it.
-        if (call.hlc) {
-          try {
-            clock.receive(call.hlc);
-          } catch {
-            // Too far ahead to adopt: the sync status already tells IT to fix the clock.
-          }
-        }
-        // A changed record is no longer what the centre acknowledged: syncedAt is set again by the next ack.
-        return CallLog.parse({
+      const stamped = input.map(({ syncedAt: _synced, ...call }) =>
+        // An edit orders after the version it edits, even when this seat's clock is behind the seat that wrote it or
+        // that version is too far ahead to adopt. A changed record is no longer what the centre acknowledged:
+        // syncedAt is set again by the next ack.
+        CallLog.parse({
           ...call,
-          hlc: clock.tick(),
+          hlc: clock.tickAfter(call.hlc),
           updatedAt: at,
           ...(seat ? { updatedBy: seat } : {}),
-        });
-      });
+        }),
+      );
       // IndexedDB and main's journal are written at the same time and the save is confirmed when both are durable:
       // the agent waits for the slower of the two, not their sum. If IndexedDB fails after the journal took the
       // record, the journal still holds it and restores it at the next start — it errs on the side of keeping.
@@ -125,6 +123,12 @@ export function createCallsRepository(deps: {
       const ids = stamped.map((c) => c.id);
       setTimeout(() => notify(ids, true, stamped), 0);
       return journalError ? { saved: stamped, journalError } : { saved: stamped };
+    },
+    async purgeSynced(policy) {
+      const ids = await purgeSyncedCalls(db, policy, now());
+      // Every window drops them from its list (this one included): ids without rows mean "re-read", and gone.
+      if (ids.length) notify(ids, true);
+      return ids;
     },
     get: (id) => db.calls.get(id),
     onChange(listener) {
