@@ -123,6 +123,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
 }
 
+/** Vite's output names: `assets/<name>-<8+ char hash>.<ext>`. */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.\w+$/;
+
 function serveStatic(root: string, pathname: string, res: ServerResponse): void {
   const base = resolve(root);
   const requested = normalize(join(base, decodeURIComponent(pathname)));
@@ -132,7 +135,9 @@ function serveStatic(root: string, pathname: string, res: ServerResponse): void 
   if (!existsSync(file)) return notFound(res);
   res.writeHead(200, {
     'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-    'cache-control': 'no-store',
+    // As Electron's app:// protocol serves them (src/main/app-protocol.ts): the build's hashed assets never change,
+    // so Chromium keeps them and V8's code cache for them; the page itself is always read again.
+    'cache-control': HASHED_ASSET.test(file) ? 'public, max-age=31536000, immutable' : 'no-store',
   });
   createReadStream(file).pipe(res);
 }

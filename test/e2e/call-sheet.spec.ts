@@ -87,26 +87,32 @@ test('the next call is typed while the last one is still being written, and ever
   await harness.control('journal-delay', { ms: 600 });
   const phone = page.getByLabel('来电号码', { exact: true });
   await logCall(page, { phone: '13812345678', type: '4 登录异常', summary: '第一通：登录失败' });
-  // The form empties at once and the cursor is on the number, while the first call is still being written.
-  await expect(phone).toBeFocused();
-  await expect(phone).toHaveValue('');
+  // The next number straight after Enter, while the cursor is still in the summary: the first key empties the form
+  // and moves the cursor to the number before it lands there.
+  await page.keyboard.type('139', { delay: 30 });
   await expect(page.getByTestId('call-saving')).toHaveText('正在保存…（可继续录入下一通来电）');
-  // Typed key by key across the moment the first save is confirmed: no key may be lost.
-  await page.keyboard.type('13900001111', { delay: 90 });
+  await expect(phone).toBeFocused();
+  await expect(page.getByLabel('问题描述')).toHaveValue('');
+  // The rest key by key across the moment the first save is confirmed: no key may be lost.
+  await page.keyboard.type('00001111', { delay: 90 });
   await expect(page.getByTestId('calls-notice')).toHaveText('已保存：138 1234 5678');
   await expect(phone).toHaveValue('13900001111');
   await page.getByLabel('问题类型').selectOption({ label: '6 支付异常' });
   await page.getByLabel('问题描述').fill('第二通：充值未到账');
   await page.getByLabel('问题描述').press('Enter');
+  // Left alone after Enter, the form empties by itself with the cursor on the number.
+  await expect(phone).toBeFocused();
+  await expect(phone).toHaveValue('');
   // The third call, Enter included, while the second is still being written: saved once the second is.
   await logCall(page, { phone: '13700002222', type: '4 登录异常', summary: '第三通：验证码收不到' });
   await expect(page.getByTestId('calls-notice')).toHaveText('已保存：137 0000 2222');
   await expect(page.getByTestId('call-row')).toHaveCount(3);
-  for (const [number, summary] of [
+  const logged: [string, string][] = [
     ['138 1234 5678', '第一通：登录失败'],
     ['139 0000 1111', '第二通：充值未到账'],
     ['137 0000 2222', '第三通：验证码收不到'],
-  ]) {
+  ];
+  for (const [number, summary] of logged) {
     await expect(page.getByTestId('call-row').filter({ hasText: number })).toContainText(summary);
   }
   await expect(phone).toHaveValue('');

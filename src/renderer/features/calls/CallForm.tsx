@@ -15,6 +15,7 @@ import { CallFormValues, emptyCallForm, toCallLog } from './call-form-model';
 import { newCallIdentity, type SaveResult } from './calls-repository';
 import { useCallsIndex } from './calls-index';
 import { useCallsUi } from './calls-ui-store';
+import { useNextCall, type MoveOn } from './next-call';
 import { useSaveInFlight } from './save-in-flight';
 import { reportWriteError } from './write-error';
 
@@ -45,6 +46,13 @@ export function CallForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const draftLoaded = useRef(false);
   const saving = useSaveInFlight();
+  // The call being saved and the field Enter was pressed in: the form empties for the next call when the agent moves
+  // on (next-call.ts).
+  const pendingValues = useRef<CallFormValues | null>(null);
+  const enteredFrom = useRef<Element | null>(null);
+  const nextCall = useNextCall(formRef, (how) => {
+    if (pendingValues.current) clearForNextCall(pendingValues.current, how);
+  });
   const drafts = useMemo(() => createDraftWriter(store.db, DRAFT_KEY), [store.db]);
 
   const form = useForm<CallFormValues>({
@@ -53,7 +61,7 @@ export function CallForm() {
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { register, handleSubmit, reset, watch, setFocus, formState, getValues } = form;
+  const { register, handleSubmit, reset, watch, setFocus, setValue, formState, getValues } = form;
   const errors = formState.errors;
   const callbackWanted = watch('callbackWanted');
 
@@ -106,14 +114,26 @@ export function CallForm() {
     return undefined;
   }
 
-  /** The form emptied for the next call (agent and seat kept), the cursor on the number. */
-  function clearForNextCall(values: CallFormValues) {
-    // `keepFieldsRef`: the inputs get their new values now. A plain reset drops react-hook-form's field refs until the
-    // next render commits, and keys typed in between would be ignored, then overwritten.
-    reset(emptyCallForm(values.agent, values.seat), { keepFieldsRef: true });
-    setDuplicate(null);
-    setShowMore(false);
-    setFocus(values.agent.trim() ? 'callerPhone' : 'agent');
+  /** The form emptied for the next call (agent and seat kept); where the cursor goes depends on how it began. */
+  function clearForNextCall(values: CallFormValues, how: MoveOn) {
+    // Field by field, only those holding something: each input gets its new value at once (keys typed next land in
+    // the empty field), and react-hook-form re-renders nothing.
+    const empty = emptyCallForm(values.agent, values.seat);
+    const now = getValues();
+    const keep = how.kind === 'input' ? how.field : null;
+    for (const name of Object.keys(empty) as (keyof CallFormValues)[]) {
+      if (name !== keep && now[name] !== empty[name]) setValue(name, empty[name]);
+    }
+    if (duplicate) setDuplicate(null);
+    if (showMore) setShowMore(false);
+    const first = values.agent.trim() ? 'callerPhone' : 'agent';
+    const focused = document.activeElement;
+    const stillWhereEnterWas = !focused || focused === document.body || focused === enteredFrom.current;
+    if ((how.kind === 'key' && how.key !== 'Tab') || (how.kind === 'settled' && stillWhereEnterWas)) {
+      // Now, not in a later task as react-hook-form's setFocus does: the key being handled must land there.
+      const field = formRef.current?.elements.namedItem(first);
+      if (field instanceof HTMLElement) field.focus();
+    }
   }
 
   /**
@@ -126,8 +146,8 @@ export function CallForm() {
   }
 
   /**
-   * Saves a call and empties the form for the next one at once: the agent types the next number while the save
-   * becomes durable, and is told "saved" only then. A failed save puts the call back into the form.
+   * Saves a call; the form empties for the next one as soon as the agent moves on to it (next-call.ts), so the next
+   * number can be typed while the save becomes durable. "Saved" is shown only then; a failed save puts the call back.
    * `measured`: saved straight from Enter (not after the duplicate prompt), so the time is Enter-to-durable.
    */
   async function commit(
@@ -139,14 +159,15 @@ export function CallForm() {
     // The save's transaction removes the draft: a draft write still waiting is moot, and an empty form needs none.
     drafts.cancel();
     drafts.cleared();
+    enteredFrom.current = document.activeElement;
+    pendingValues.current = values;
     const saved = saving.during(save);
-    // Emptied once the save's requests are out (they go in the microtasks queued by `save`), still before any key
-    // the agent presses next can arrive.
-    queueMicrotask(() => clearForNextCall(values));
+    nextCall.arm();
     try {
       const result = await saved;
       // Enter-to-durable: IndexedDB committed (strict) and main's journal fsync'd. Read by `npm run bench`.
       if (measured) performance.measure('floorguard:save', 'floorguard:submit');
+      nextCall.settle();
       // The confirmation is committed at once (it is one line), not queued behind the list.
       flushSync(() =>
         notify(
@@ -163,6 +184,7 @@ export function CallForm() {
         setTimeout(() => formRef.current?.requestSubmit(), 0);
       }
     } catch (error) {
+      nextCall.disarm();
       keepUnsaved(values);
       reportWriteError(error);
     }

@@ -7,7 +7,7 @@ const SLOW_SAVE_MS = 150;
  * Tracks a save in flight. The form is never disabled during a save: a disabled field drops the keys the agent types
  * into it (the next caller is already talking), and toggling `disabled` invalidates style and blurs the focused field,
  * main-thread work that lands exactly while IndexedDB and main wait for that thread (ADR 0009). What is typed
- * meanwhile belongs to the next call (the form empties as the save starts), and Enter pressed meanwhile saves that call as soon as
+ * meanwhile belongs to the next call (its first key empties the form, next-call.ts), and Enter pressed meanwhile saves that call as soon as
  * this one is done (`queueSubmit`). A save still running after SLOW_SAVE_MS is shown as "saving…" (`slow`).
  */
 export function useSaveInFlight() {
