@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import { createDispatcher } from '@shared/ipc/dispatcher';
+import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { electronStoreBackend } from './electron/electron-store-backend';
 import { hardenApp, restrictPermissions } from './electron/hardening';
 import { bindIpcMain, sendEvent } from './electron/ipc-binding';
@@ -11,6 +11,7 @@ import { safeStorageSecretStore } from './electron/safe-storage-secrets';
 import { electronSeatPowerSource } from './electron/seat-power';
 import { createAppTray } from './electron/tray';
 import { startUpdates } from './electron/updates';
+import { APP_INDEX_URL } from './security/app-origin';
 import { isTrustedRendererUrl } from './security/trusted-url';
 import { createCentralApi, createCentralService, jsonFileEnrollmentBackend } from './services/central';
 import { createHandlers, forwardEvents, type MainServices } from './services/handlers';
@@ -36,15 +37,17 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   let quitting = false;
   let window: BrowserWindow | null = null;
-  const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+  const rendererDir = join(import.meta.dirname, '../renderer');
   const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
-  const trusted = { rendererFileUrl: pathToFileURL(rendererFile).href, devServerUrl };
+  const trusted = { rendererUrl: APP_INDEX_URL, devServerUrl };
   const isTrustedUrl = (url: string) => isTrustedRendererUrl(url, trusted);
   const assets = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '../../assets');
 
   hardenApp(app, isTrustedUrl);
+  registerAppScheme(protocol);
   await app.whenReady();
   restrictPermissions(session.defaultSession, isTrustedUrl);
+  serveRenderer(protocol, rendererDir);
 
   const policy = await loadSitePolicy(sitePolicyPath(process.platform, process.env));
   const settings = createSettingsService(electronStoreBackend());
@@ -87,7 +90,7 @@ async function start(): Promise<void> {
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       iconPath: join(assets, 'icons/icon-256.png'),
       isQuitting: () => quitting,
-      load: (w) => (devServerUrl ? w.loadURL(devServerUrl) : w.loadFile(rendererFile)),
+      load: (w) => w.loadURL(devServerUrl ?? APP_INDEX_URL),
     });
     window.show();
     window.focus();

@@ -16,6 +16,8 @@ async function launch() {
 test('the console opens in Chinese with the contract exposed as window.floorguard and nothing else', async () => {
   const { app, page } = await launch();
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  // Served on the app's own origin (code cache, a real origin for IndexedDB), not from file://.
+  expect(page.url()).toBe('app://floorguard/index.html');
   const surface = await page.evaluate(() => {
     const g = globalThis as { require?: unknown; process?: unknown; module?: unknown };
     return {

@@ -1,10 +1,10 @@
 /**
  * Which URLs the app's own window may show and which frames may call IPC. Compared by parsed origin and path,
- * never by substring: `file:///…/out/renderer/index.html` in production, the dev server's origin in dev.
+ * never by substring: `app://floorguard/index.html` in production (app-origin.ts), the dev server's origin in dev.
  */
 export interface TrustedOrigins {
-  /** Absolute file URL of the built renderer's index.html. */
-  rendererFileUrl: string;
+  /** The built renderer's page, e.g. `app://floorguard/index.html`. */
+  rendererUrl: string;
   /** electron-vite's dev server, only when running `npm run dev`. */
   devServerUrl?: string | undefined;
 }
@@ -16,9 +16,9 @@ export function isTrustedRendererUrl(url: string, trusted: TrustedOrigins): bool
   } catch {
     return false;
   }
-  if (parsed.protocol === 'file:') {
-    const expected = new URL(trusted.rendererFileUrl);
-    return parsed.pathname === expected.pathname && parsed.host === '';
+  const expected = new URL(trusted.rendererUrl);
+  if (parsed.protocol === expected.protocol && parsed.host === expected.host && parsed.host !== '') {
+    return parsed.pathname === expected.pathname || parsed.pathname === '/';
   }
   if (trusted.devServerUrl) {
     const dev = new URL(trusted.devServerUrl);

@@ -5,19 +5,25 @@ import {
   isTrustedRendererUrl,
 } from '../../../src/main/security/trusted-url';
 
-const prod = { rendererFileUrl: 'file:///opt/Floorguard/resources/app.asar/out/renderer/index.html' };
+const prod = { rendererUrl: 'app://floorguard/index.html' };
 const dev = { ...prod, devServerUrl: 'http://localhost:5173/' };
 
 describe('trusted renderer URLs', () => {
   it('accepts our own page and its hash/query variants', () => {
-    expect(isTrustedRendererUrl(prod.rendererFileUrl, prod)).toBe(true);
-    expect(isTrustedRendererUrl(`${prod.rendererFileUrl}#calls`, prod)).toBe(true);
+    expect(isTrustedRendererUrl(prod.rendererUrl, prod)).toBe(true);
+    expect(isTrustedRendererUrl(`${prod.rendererUrl}#calls`, prod)).toBe(true);
   });
 
   it('refuses other files, remote pages and look-alikes that a substring check would pass', () => {
     expect(isTrustedRendererUrl('file:///etc/passwd', prod)).toBe(false);
-    expect(isTrustedRendererUrl('file:///tmp/out/renderer/index.html', prod)).toBe(false);
-    expect(isTrustedRendererUrl(`https://evil.example/${prod.rendererFileUrl}`, prod)).toBe(false);
+    expect(
+      isTrustedRendererUrl('file:///opt/Floorguard/resources/app.asar/out/renderer/index.html', prod),
+    ).toBe(false);
+    expect(isTrustedRendererUrl('app://floorguard.evil/index.html', prod)).toBe(false);
+    expect(isTrustedRendererUrl('app://other/index.html', prod)).toBe(false);
+    expect(isTrustedRendererUrl('app://floorguard/assets/evil.html', prod)).toBe(false);
+    expect(isTrustedRendererUrl('https://floorguard/index.html', prod)).toBe(false);
+    expect(isTrustedRendererUrl(`https://evil.example/${prod.rendererUrl}`, prod)).toBe(false);
     expect(isTrustedRendererUrl('http://localhost:5173/', prod)).toBe(false);
     expect(isTrustedRendererUrl('not a url', prod)).toBe(false);
   });
@@ -41,10 +47,10 @@ describe('permissions', () => {
   const trusted = (url: string) => isTrustedRendererUrl(url, prod);
 
   it('lets our page notify and copy, nothing else', () => {
-    expect(isPermissionAllowed('notifications', prod.rendererFileUrl, trusted)).toBe(true);
-    expect(isPermissionAllowed('clipboard-sanitized-write', prod.rendererFileUrl, trusted)).toBe(true);
+    expect(isPermissionAllowed('notifications', prod.rendererUrl, trusted)).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', prod.rendererUrl, trusted)).toBe(true);
     for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) {
-      expect(isPermissionAllowed(permission, prod.rendererFileUrl, trusted)).toBe(false);
+      expect(isPermissionAllowed(permission, prod.rendererUrl, trusted)).toBe(false);
     }
   });
 
