@@ -9,6 +9,7 @@ import { useLocalStore } from '../../data/local-store';
 import { selectFloorPower, useMonitorsStore } from '../power/monitors-store';
 import { useSyncStore } from '../sync/sync-store';
 import { diagnosticsReport } from './diagnostics-report';
+import { useOutboxCount } from '../../data/outbox-count';
 
 const mib = (bytes: number | null) => (bytes === null ? '?' : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
 
@@ -20,7 +21,7 @@ export function DiagnosticsPanel() {
   const storage = useStorageState();
   const [app, setApp] = useState<AppInfo | null>(null);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const pendingSync = useLiveQuery(() => db.outbox.count(), [db], 0);
+  const pendingSync = useOutboxCount(db);
   const pendingJournal = useLiveQuery(() => db.pendingJournal.count(), [db], 0);
   const central = useSyncStore((s) => s.central);
   const syncStatus = useSyncStore((s) => s.status);

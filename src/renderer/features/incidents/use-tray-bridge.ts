@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EscalationPlan, IncidentState, QueuedTrayAction, TrayReport } from '@shared/incidents';
@@ -13,6 +12,7 @@ import type { IncidentsRepository } from './incidents-repository';
 import { useIncidentsUi } from './incidents-ui-store';
 import { runTrayAction } from './tray-actions';
 import { levelName } from './use-incidents';
+import { useOutboxCount } from '../../data/outbox-count';
 
 /**
  * The renderer's half of the tray: it reports what the menu shows (open incidents, the next person to call, pending
@@ -24,7 +24,7 @@ export function useTrayBridge(
 ): void {
   const { t } = useTranslation();
   const { db } = useLocalStore();
-  const pendingSync = useLiveQuery(() => db.outbox.count(), [db], 0);
+  const pendingSync = useOutboxCount(db);
   // The floor's worst power/line state, from the power feature's store (a string, so the selection is stable).
   const severity = useMonitorsStore((state) => selectFloorPower(state).severity);
   const power: TrayReport['power'] = severity === 'unmonitored' ? 'unknown' : severity;

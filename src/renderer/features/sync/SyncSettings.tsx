@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { CentralFailure, CentralHealth } from '@shared/ipc/channels/central';
 import { HttpServerUrl } from '@shared/ipc/channels/central';
@@ -11,6 +10,7 @@ import { useLocalStore } from '../../data/local-store';
 import { useSeatStore } from '../settings/seat-store';
 import { describeSync, formatTime } from './sync-text';
 import { useSyncStore } from './sync-store';
+import { useOutboxCount } from '../../data/outbox-count';
 
 /** The settings place's central-sync section: enrolment, its state, and what sync is doing. */
 export function SyncSettings() {
@@ -30,7 +30,7 @@ export function SyncSettings() {
 function EnrolmentState({ onReenrol }: { onReenrol: () => void }) {
   const { t, i18n } = useTranslation();
   const { db } = useLocalStore();
-  const pending = useLiveQuery(() => db.outbox.count(), [db], 0);
+  const pending = useOutboxCount(db);
   const central = useSyncStore((s) => s.central);
   const status = useSyncStore((s) => s.status);
   const syncNow = useSyncStore((s) => s.syncNow);

@@ -1,8 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useLocalStore } from '../../data/local-store';
 import { describeSync } from './sync-text';
 import { useSyncStore } from './sync-store';
+import { useOutboxCount } from '../../data/outbox-count';
 
 /**
  * The status bar's sync item: pending count, last sync, and the error state in plain words. It is a button:
@@ -12,7 +12,7 @@ export function SyncStatusItem() {
   const { t, i18n } = useTranslation();
   const { db } = useLocalStore();
   // Live from the outbox itself, so the count is right even before the engine's first round.
-  const pending = useLiveQuery(() => db.outbox.count(), [db], 0);
+  const pending = useOutboxCount(db);
   const status = useSyncStore((s) => s.status);
   const central = useSyncStore((s) => s.central);
   const syncNow = useSyncStore((s) => s.syncNow);
