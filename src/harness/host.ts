@@ -1,11 +1,12 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, EventPayload } from '@shared/ipc/contract';
 import { createDispatcher } from '@shared/ipc/dispatcher';
 import { fail } from '@shared/ipc/result';
 import { SOCKET_PATH, SocketInvoke } from '@shared/ipc/socket-protocol';
+import { cacheControlFor, MIME } from '../main/security/app-origin';
 import { createHandlers, forwardEvents, type MainServices } from '../main/services/handlers';
 
 /** A request handler for the renderer's files: static from a build folder, or Vite's dev middleware. */
@@ -29,17 +30,6 @@ export interface Harness {
   server: Server;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const host = options.host ?? '127.0.0.1';
@@ -123,9 +113,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
 }
 
-/** Vite's output names: `assets/<name>-<8+ char hash>.<ext>`. */
-const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.\w+$/;
-
 function serveStatic(root: string, pathname: string, res: ServerResponse): void {
   const base = resolve(root);
   const requested = normalize(join(base, decodeURIComponent(pathname)));
@@ -135,9 +122,8 @@ function serveStatic(root: string, pathname: string, res: ServerResponse): void 
   if (!existsSync(file)) return notFound(res);
   res.writeHead(200, {
     'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-    // As Electron's app:// protocol serves them (src/main/app-protocol.ts): the build's hashed assets never change,
-    // so Chromium keeps them and V8's code cache for them; the page itself is always read again.
-    'cache-control': HASHED_ASSET.test(file) ? 'public, max-age=31536000, immutable' : 'no-store',
+    // As Electron's app:// serves them: hashed assets kept for good (and V8's code cache with them), the page never.
+    'cache-control': cacheControlFor(relative(base, file).split(sep).join('/')),
   });
   createReadStream(file).pipe(res);
 }

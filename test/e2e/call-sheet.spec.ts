@@ -1,19 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, goOffline, test } from './fixtures';
-import type { Page } from '@playwright/test';
-
-async function logCall(page: Page, call: { phone: string; type: string; summary: string }) {
-  await page.getByLabel('来电号码', { exact: true }).fill(call.phone);
-  await page.getByLabel('问题类型').selectOption({ label: call.type });
-  await page.getByLabel('问题描述').fill(call.summary);
-  await page.getByLabel('问题描述').press('Enter');
-}
-
-/** Logs a call that must save, and waits until the form has cleared for the next one. */
-async function logSavedCall(page: Page, call: { phone: string; type: string; summary: string }) {
-  await logCall(page, call);
-  await expect(page.getByLabel('来电号码', { exact: true })).toHaveValue('');
-}
+import { logCall, logSavedCall } from './calls';
 
 test.beforeEach(async ({ console: page }) => {
   await page.getByLabel('坐席', { exact: true }).fill('王芳');

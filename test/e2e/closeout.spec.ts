@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { logCall } from './calls';
 
 /** A Tuesday, 10:00 in the site's zone (Asia/Shanghai): working hours, so the working-hours deadlines apply. */
 const TUESDAY_10 = new Date('2025-03-04T10:00:00+08:00');
@@ -15,11 +16,9 @@ async function trayClick(page: Page, ...path: string[]) {
   await panel.getByRole('button', { name: last, exact: true }).click();
 }
 
-async function logCall(page: Page, phone: string) {
-  await page.getByLabel('来电号码', { exact: true }).fill(phone);
-  await page.getByLabel('问题类型').selectOption({ label: '4 登录异常' });
-  await page.getByLabel('问题描述').fill('无法登录');
-  await page.getByLabel('问题描述').press('Enter');
+/** A login failure from `phone`, as the report counts them. */
+function logLoginFailure(page: Page, phone: string) {
+  return logCall(page, { phone, type: '4 登录异常', summary: '无法登录' });
 }
 
 /** The text of a PDF, as a reader of the printed report would see it. */
@@ -44,8 +43,8 @@ test('declare, escalate, resolve with a loss, grade, and print the report', asyn
   await trayClick(page, '宣布事件', '应用程序/网络/ACD系统故障', '紧急');
   // Two calls on the sheet during the incident: they are the report's call statistics.
   await page.getByLabel('坐席', { exact: true }).fill('王芳');
-  await logCall(page, '138 1234 5600');
-  await logCall(page, '138 1234 5601');
+  await logLoginFailure(page, '138 1234 5600');
+  await logLoginFailure(page, '138 1234 5601');
   await expect(page.getByTestId('call-row')).toHaveCount(2);
   await page.keyboard.press('Alt+2');
   const board = page.getByTestId('incident-board');

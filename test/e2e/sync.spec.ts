@@ -1,18 +1,9 @@
-import type { Page } from '@playwright/test';
 import { expect, goOffline, test } from './fixtures';
+import { logSavedCall } from './calls';
 import { enrol, openPlace, startSeat } from './seats';
 
 // PGlite's first open and two seats take longer than the default 30 s.
 test.setTimeout(120_000);
-
-async function logCall(page: Page, call: { phone: string; type: string; summary: string }) {
-  await page.getByLabel('来电号码', { exact: true }).fill(call.phone);
-  await page.getByLabel('问题类型').selectOption({ label: call.type });
-  await page.getByLabel('问题描述').fill(call.summary);
-  await page.getByLabel('问题描述').press('Enter');
-  // Saved: the form clears for the next call.
-  await expect(page.getByLabel('来电号码', { exact: true })).toHaveValue('');
-}
 
 const CALLS = [
   { phone: '138 1234 5678', type: '4 登录异常', summary: '断网时登记：登录提示密码错误' },
@@ -35,7 +26,7 @@ test('calls logged offline reach the centre when the network returns, and appear
   await openPlace(pageA, '手工记录表');
   await pageA.getByLabel('坐席', { exact: true }).fill('王芳');
   await goOffline(pageA, context);
-  for (const call of CALLS) await logCall(pageA, call);
+  for (const call of CALLS) await logSavedCall(pageA, call);
   await expect(pageA.getByTestId('call-row')).toHaveCount(3);
   await expect(pageA.getByTestId('status-pending')).toHaveText('待同步 3 条');
   await expect(pageA.getByTestId('status-sync')).toHaveAttribute('data-phase', 'offline');

@@ -11,7 +11,8 @@ export const APP_HOST = 'floorguard';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
-const MIME: Record<string, string> = {
+/** The types the renderer build contains; anything else is not served. */
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -25,6 +26,14 @@ const MIME: Record<string, string> = {
 /** Vite's output names, `assets/<name>-<hash>.<ext>`: their content never changes under the same name. */
 const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.\w+$/;
 
+/**
+ * How long a file of the build may be cached (`path` relative to the renderer folder, with `/`): hashed assets for
+ * good (and with them V8's code cache), anything else never, so an update takes effect at the next start.
+ */
+export function cacheControlFor(path: string): string {
+  return HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-store';
+}
+
 export interface AppFile {
   file: string;
   contentType: string;
@@ -33,8 +42,7 @@ export interface AppFile {
 
 /**
  * The file an `app://floorguard/…` request reads, or null (a 404): other hosts, other schemes, and any path that
- * would leave the renderer folder. `/` is the page itself. Hashed assets may be cached for good (and with them V8's
- * code cache); the page is read again each time, so an update takes effect at the next start.
+ * would leave the renderer folder. `/` is the page itself.
  */
 export function resolveAppRequest(rendererDir: string, url: string): AppFile | null {
   let parsed: URL;
@@ -60,6 +68,6 @@ export function resolveAppRequest(rendererDir: string, url: string): AppFile | n
   return {
     file,
     contentType,
-    cacheControl: HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-store',
+    cacheControl: cacheControlFor(path),
   };
 }

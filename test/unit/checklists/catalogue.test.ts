@@ -7,6 +7,7 @@ import {
   type ScriptSnippet,
 } from '@shared/checklists';
 import { parseSitePolicy } from '@shared/policy';
+import { typhoonTemplate } from './helpers';
 
 const fireV1 = BUILT_IN_TEMPLATES.find((t) => t.id === 'fire') as ChecklistTemplate;
 const fireV2: ChecklistTemplate = {
@@ -15,20 +16,7 @@ const fireV2: ChecklistTemplate = {
   title: { zh: '火灾（本站）', en: 'Fire (site)' },
 };
 const fireV3: ChecklistTemplate = { ...fireV1, version: 3, title: { zh: '火灾 v3', en: 'Fire v3' } };
-const typhoon: ChecklistTemplate = {
-  id: 'typhoon',
-  scenarioId: 'typhoon',
-  version: 1,
-  title: { zh: '台风', en: 'Typhoon' },
-  steps: [
-    {
-      id: 'send-home',
-      owner: 'centre-manager',
-      text: { zh: '安排员工安全回家。', en: 'Send staff home safely.' },
-      links: { scripts: ['typhoon-line'] },
-    },
-  ],
-};
+const typhoon = typhoonTemplate(['typhoon-line']);
 const typhoonLine: ScriptSnippet = {
   id: 'typhoon-line',
   title: { zh: '台风致歉', en: 'Typhoon apology' },

@@ -1,5 +1,5 @@
 import { encodeHlc } from '@shared/sync/hlc';
-import type { ChecklistEvent } from '@shared/checklists';
+import type { ChecklistEvent, ChecklistTemplate } from '@shared/checklists';
 
 export const DECLARED = '2025-03-01T08:00:00.000Z';
 const DECLARED_MS = Date.parse(DECLARED);
@@ -62,4 +62,22 @@ export function permutations<T>(items: readonly T[]): T[][] {
   return items.flatMap((item, index) =>
     permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
   );
+}
+
+/** A site's own scenario (not a built-in): one step, optionally linked to scripts. */
+export function typhoonTemplate(scripts?: string[]): ChecklistTemplate {
+  return {
+    id: 'typhoon',
+    scenarioId: 'typhoon',
+    version: 1,
+    title: { zh: '台风', en: 'Typhoon' },
+    steps: [
+      {
+        id: 'send-home',
+        owner: 'centre-manager',
+        text: { zh: '安排员工安全回家。', en: 'Send staff home safely.' },
+        ...(scripts ? { links: { scripts } } : {}),
+      },
+    ],
+  };
 }

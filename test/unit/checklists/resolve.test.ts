@@ -7,6 +7,7 @@ import {
   resolveTemplates,
   type ChecklistTemplate,
 } from '@shared/checklists';
+import { typhoonTemplate } from './helpers';
 
 function builtIn(id: string): ChecklistTemplate {
   const template = BUILT_IN_TEMPLATES.find((t) => t.id === id);
@@ -27,19 +28,7 @@ const fireV2: ChecklistTemplate = {
     },
   ],
 };
-const typhoon: ChecklistTemplate = {
-  id: 'typhoon',
-  scenarioId: 'typhoon',
-  version: 1,
-  title: { zh: '台风', en: 'Typhoon' },
-  steps: [
-    {
-      id: 'send-home',
-      owner: 'centre-manager',
-      text: { zh: '安排员工安全回家。', en: 'Send staff home safely.' },
-    },
-  ],
-};
+const typhoon = typhoonTemplate();
 
 describe('resolveTemplates', () => {
   it('returns the built-ins untouched when there are no overrides', () => {

@@ -64,20 +64,17 @@ export function useNextCall(formRef: RefObject<HTMLFormElement | null>, clear: (
       fire({ kind: 'input', field: target?.name || null });
     };
     // Capture: the form is emptied before the key's own handlers and its default action run.
-    const options = { capture: true };
-    form.addEventListener('keydown', onKey, options);
-    form.addEventListener('pointerdown', onFocus, options);
-    form.addEventListener('focusin', onFocus, options);
-    form.addEventListener('beforeinput', onBeforeInput, options);
-    form.addEventListener('input', onInput, options);
-    form.addEventListener('change', onInput, options);
+    const listeners: [string, (event: Event) => void][] = [
+      ['keydown', (event) => onKey(event as KeyboardEvent)],
+      ['pointerdown', onFocus],
+      ['focusin', onFocus],
+      ['beforeinput', onBeforeInput],
+      ['input', onInput],
+      ['change', onInput],
+    ];
+    for (const [type, listener] of listeners) form.addEventListener(type, listener, { capture: true });
     return () => {
-      form.removeEventListener('keydown', onKey, options);
-      form.removeEventListener('pointerdown', onFocus, options);
-      form.removeEventListener('focusin', onFocus, options);
-      form.removeEventListener('beforeinput', onBeforeInput, options);
-      form.removeEventListener('input', onInput, options);
-      form.removeEventListener('change', onInput, options);
+      for (const [type, listener] of listeners) form.removeEventListener(type, listener, { capture: true });
     };
   }, [formRef, fire]);
 
