@@ -19,14 +19,17 @@ export interface TrayState {
   levels?: readonly { id: string; label: Labels }[];
   /** Scenario ids the declare submenu lists (default: every built-in scenario). */
   scenarios?: readonly string[];
+  /** Names of scenarios that are not built-in (a site's own), by id. */
+  scenarioLabels?: Readonly<Record<string, Labels>>;
 }
 
 const pick = (labels: Labels, locale: Locale) => (locale === 'zh-CN' ? labels.zh : labels.en);
 
-function scenarioLabel(id: string, locale: Locale): string {
-  return (SCENARIO_IDS as readonly string[]).includes(id)
-    ? pick(SCENARIOS[id as ScenarioId].label, locale)
-    : id;
+function scenarioLabel(id: string, state: TrayState): string {
+  if ((SCENARIO_IDS as readonly string[]).includes(id))
+    return pick(SCENARIOS[id as ScenarioId].label, state.locale);
+  const own = state.scenarioLabels?.[id];
+  return own ? pick(own, state.locale) : id;
 }
 
 /** An Electron-free menu description; the Electron glue turns it into a Menu, the harness into a panel. */
@@ -40,7 +43,7 @@ export function buildTrayMenu(state: TrayState): TrayItem[] {
     const level = levels.find((l) => l.id === id);
     return level ? pick(level.label, locale) : id;
   };
-  const incidentLabel = (i: TrayIncident) => `${scenarioLabel(i.scenario, locale)} · ${levelLabel(i.level)}`;
+  const incidentLabel = (i: TrayIncident) => `${scenarioLabel(i.scenario, state)} · ${levelLabel(i.level)}`;
 
   const status = [
     state.online ? core.online : core.offline,
@@ -65,7 +68,7 @@ export function buildTrayMenu(state: TrayState): TrayItem[] {
       label: m.declare,
       items: (state.scenarios ?? SCENARIO_IDS).map((scenario) => ({
         kind: 'submenu',
-        label: scenarioLabel(scenario, locale),
+        label: scenarioLabel(scenario, state),
         items: levels.map((level) => ({
           kind: 'action',
           label: pick(level.label, locale),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { LevelId, RoleId } from '../policy';
+import type { Catalogue } from '../checklists/catalogue';
+import { SCENARIO_IDS, SCENARIOS } from '../checklists/scenarios';
+import { Labels, LevelId, RoleId } from '../policy';
 import { IncidentId } from './events';
 
 /*
@@ -43,11 +45,31 @@ export const TrayPower = z.enum(['unknown', 'ok', 'warning', 'critical']);
 export type TrayPower = z.infer<typeof TrayPower>;
 
 /** What the renderer tells main for the tray (`tray:state`): it owns the data, main only shows it. */
+/**
+ * The declare submenu as the seat runs it: the levels of the effective policy (the file, then what the centre
+ * published) and every scenario the seat's catalogue has, the site's own included, with their names.
+ */
+export const TrayMenuContext = z
+  .object({
+    levels: z
+      .array(z.object({ id: LevelId, label: Labels }).strict())
+      .min(1)
+      .max(20),
+    scenarios: z
+      .array(z.object({ id: Slug, label: Labels }).strict())
+      .min(1)
+      .max(100),
+  })
+  .strict();
+export type TrayMenuContext = z.infer<typeof TrayMenuContext>;
+
 export const TrayReport = z
   .object({
     pendingSync: z.number().int().nonnegative(),
     power: TrayPower,
     incidents: z.array(TrayIncident).max(50),
+    /** Absent until the renderer has its policy and catalogue: main's menu uses the policy file meanwhile. */
+    menu: TrayMenuContext.optional(),
   })
   .strict();
 export type TrayReport = z.infer<typeof TrayReport>;
@@ -111,3 +133,21 @@ export type TrayIcon = z.infer<typeof TrayIcon>;
 
 export const TrayMenu = z.object({ items: z.array(TrayItem), icon: TrayIcon, tooltip: z.string() }).strict();
 export type TrayMenu = z.infer<typeof TrayMenu>;
+
+/**
+ * The declare submenu for a seat: its policy's levels, and the plan's scenarios followed by the site's own (named by
+ * their template's title), as the declare dialog lists them.
+ */
+export function trayMenuContext(
+  levels: readonly { id: string; label: Labels }[],
+  catalogue: Pick<Catalogue, 'current'>,
+): TrayMenuContext {
+  const builtIn = SCENARIO_IDS.map((id) => ({ id, label: { ...SCENARIOS[id].label } }));
+  const own = catalogue.current
+    .filter((template) => !(SCENARIO_IDS as readonly string[]).includes(template.scenarioId))
+    .map((template) => ({ id: template.scenarioId, label: { ...template.title } }));
+  return {
+    levels: levels.map((level) => ({ id: level.id, label: { ...level.label } })),
+    scenarios: [...builtIn, ...own],
+  };
+}

@@ -10,6 +10,9 @@ import {
   memorySettingsBackend,
 } from '../../../src/main/services/settings/settings-service';
 import { createTrayActionQueue, createTrayService } from '../../../src/main/services/tray-actions';
+import { buildCatalogue } from '@shared/checklists';
+import { trayMenuContext } from '@shared/incidents/tray';
+import { typhoonTemplate } from '../checklists/helpers';
 
 let dir: string;
 beforeEach(() => {
@@ -88,6 +91,47 @@ describe('tray service', () => {
     expect(menus.at(-1)?.items[0]).toEqual({ kind: 'label', label: '网络正常 · 待同步 4 条 · 电源正常' });
     settings.update({ locale: 'en' });
     expect(menus.at(-1)?.items[0]).toEqual({ kind: 'label', label: 'Online · 4 pending sync · Power OK' });
+    tray.dispose();
+    network.dispose();
+  });
+
+  it("declares from the seat's own levels and scenarios once the renderer reports them (the file's until then)", () => {
+    const { tray, network } = setup();
+    const declareMenu = () => {
+      const item = tray.menu().items.find((i) => i.kind === 'submenu' && i.label === '宣布事件');
+      return item?.kind === 'submenu' ? item.items : [];
+    };
+    expect(declareMenu().map((i) => ('label' in i ? i.label : ''))).not.toContain('台风');
+    // The centre's policy has two levels only, and the site added a typhoon checklist.
+    const catalogue = buildCatalogue({ site: { templates: [typhoonTemplate()], scripts: [] } });
+    const levels = [
+      { id: 'red', label: { zh: '红色', en: 'Red' } },
+      { id: 'blue', label: { zh: '蓝色', en: 'Blue' } },
+    ];
+    tray.report({ pendingSync: 0, power: 'ok', incidents: [], menu: trayMenuContext(levels, catalogue) });
+    const typhoon = declareMenu().find((i) => 'label' in i && i.label === '台风');
+    expect(typhoon?.kind === 'submenu' && typhoon.items.map((i) => i.kind === 'action' && i.action)).toEqual([
+      { kind: 'declare', scenario: 'typhoon', level: 'red' },
+      { kind: 'declare', scenario: 'typhoon', level: 'blue' },
+    ]);
+    // An open incident of that scenario is named by its title too, not its id.
+    tray.report({
+      pendingSync: 0,
+      power: 'ok',
+      incidents: [
+        {
+          id: '0195f0a0-0000-7000-8000-000000000002',
+          scenario: 'typhoon',
+          level: 'blue',
+          urgency: 'ok',
+          nextContact: null,
+        },
+      ],
+      menu: trayMenuContext(levels, catalogue),
+    });
+    expect(tray.menu().items.map((i) => ('label' in i ? i.label : ''))).toContain(
+      '提升级别：台风 · 蓝色 → 红色',
+    );
     tray.dispose();
     network.dispose();
   });

@@ -44,7 +44,13 @@ export function createTrayService(deps: {
     pendingSync: last.pendingSync,
     power: last.power,
     incidents: last.incidents,
-    levels: deps.policy().levels,
+    // What the seat runs on once the renderer has reported it (the centre's policy and the site's own scenarios
+    // included); the policy file until then.
+    levels: last.menu?.levels ?? deps.policy().levels,
+    ...(last.menu && {
+      scenarios: last.menu.scenarios.map((s) => s.id),
+      scenarioLabels: Object.fromEntries(last.menu.scenarios.map((s) => [s.id, s.label])),
+    }),
   });
   const menu = (): TrayMenu => {
     const s = state();

@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EscalationPlan, IncidentState, QueuedTrayAction, TrayReport } from '@shared/incidents';
+import {
+  trayMenuContext,
+  type EscalationPlan,
+  type IncidentState,
+  type QueuedTrayAction,
+  type TrayReport,
+} from '@shared/incidents';
+import { useTemplates } from '../checklist/use-templates';
 import { useNavStore } from '../../app/nav-store';
 import { usePolicyStore } from '../../app/policy-store';
 import { floorguard } from '../../bridge/floorguard';
@@ -29,10 +36,15 @@ export function useTrayBridge(
   const severity = useMonitorsStore((state) => selectFloorPower(state).severity);
   const power: TrayReport['power'] = severity === 'unmonitored' ? 'unknown' : severity;
 
+  const levels = usePolicyStore((s) => s.state.policy.levels);
+  const templates = useTemplates();
+  const menu = useMemo(() => trayMenuContext(levels, templates), [levels, templates]);
+
   const report = useMemo<TrayReport>(
     () => ({
       pendingSync,
       power,
+      menu,
       incidents: entries
         .filter((e) => e.incident.status === 'open')
         .map(({ incident, plan }) => ({
@@ -51,7 +63,7 @@ export function useTrayBridge(
             : null,
         })),
     }),
-    [entries, pendingSync, power],
+    [entries, pendingSync, power, menu],
   );
   // Plans are recomputed every second; main hears only real changes.
   const reportKey = JSON.stringify(report);
