@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, globalShortcut, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import { createDispatcher } from '@shared/ipc/dispatcher';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { electronStoreBackend } from './electron/electron-store-backend';
 import { hardenApp, restrictPermissions } from './electron/hardening';
 import { bindIpcMain, sendEvent } from './electron/ipc-binding';
 import { createMainWindow } from './electron/main-window';
+import { registerNewCallShortcut } from './electron/new-call-shortcut';
 import { electronPdfHost } from './electron/print-to-pdf';
 import { safeStorageSecretStore } from './electron/safe-storage-secrets';
 import { electronSeatPowerSource } from './electron/seat-power';
@@ -112,6 +113,13 @@ async function start(): Promise<void> {
   });
 
   app.on('second-instance', showWindow);
+  const shortcut = registerNewCallShortcut(
+    globalShortcut,
+    policy.policy.newCallShortcut,
+    () => void services.tray.activate({ kind: 'new-call' }),
+  );
+  if (shortcut === 'taken')
+    console.warn(`New-call shortcut ${String(policy.policy.newCallShortcut)} is held by another application`);
   // IT decides both from the site policy: start with the session (hidden in the tray), and where updates come from.
   if (app.isPackaged)
     app.setLoginItemSettings({ openAtLogin: policy.policy.autoStartAtLogin, args: ['--hidden'] });
@@ -122,6 +130,7 @@ async function start(): Promise<void> {
   app.on('before-quit', () => {
     quitting = true;
     stopUpdates();
+    globalShortcut.unregisterAll();
     void services.journal.close();
     // Log out of upsd and stop the probes; quitting does not wait for them.
     services.seatPower.dispose();

@@ -355,5 +355,6 @@ export function defaultPolicy(): SitePolicy {
     allowContactEdits: false,
     checklists: { templates: [], scripts: [] },
     autoStartAtLogin: false,
+    newCallShortcut: 'CommandOrControl+Alt+N',
   };
 }

@@ -211,6 +211,31 @@ export const Retention = z.strictObject({
   /** Delete records the centre has acknowledged after this many days; null keeps them. */
   purgeSyncedAfterDays: z.number().int().positive().nullable(),
 });
+const ACCELERATOR_MODIFIERS = [
+  'CommandOrControl',
+  'CmdOrCtrl',
+  'Command',
+  'Cmd',
+  'Control',
+  'Ctrl',
+  'Alt',
+  'Option',
+  'AltGr',
+  'Shift',
+  'Super',
+  'Meta',
+];
+/**
+ * An Electron accelerator with at least one modifier (a bare key would be taken from every other application):
+ * `Modifier+…+Key`, the key a letter, a digit or F1–F24.
+ */
+export const Accelerator = z
+  .string()
+  .regex(
+    new RegExp(`^((${ACCELERATOR_MODIFIERS.join('|')})\\+)+([A-Z0-9]|F([1-9]|1[0-9]|2[0-4]))$`),
+    'must be modifiers and a key, e.g. "CommandOrControl+Alt+N"',
+  );
+
 export const Updates = z.strictObject({ url: HttpUrl.optional(), enabled: z.boolean() });
 
 /**
@@ -245,6 +270,8 @@ const policyShape = {
   checklists: SiteChecklists,
   /** Start Floorguard when the seat's user logs in (to the tray), so the console is there before an emergency. */
   autoStartAtLogin: z.boolean(),
+  /** A system-wide key (Electron accelerator) that opens a new call from any application; null: none. */
+  newCallShortcut: Accelerator.nullable(),
 };
 
 /** The complete, checked site policy. */
@@ -321,6 +348,13 @@ export const SitePolicyFile = z
     autoStartAtLogin: policyShape.autoStartAtLogin
       .optional()
       .meta(doc('Start Floorguard (in the tray) when the seat user logs in')),
+    newCallShortcut: policyShape.newCallShortcut
+      .optional()
+      .meta(
+        doc(
+          'System-wide key that opens a new call from any application, e.g. "CommandOrControl+Alt+N"; null for none',
+        ),
+      ),
   })
   .meta({
     title: 'Floorguard site policy',
