@@ -31,6 +31,15 @@ test('the console opens in Chinese with the contract exposed as window.floorguar
   await app.close();
 });
 
+test('the system-wide new-call key is registered (policy default)', async () => {
+  const { app } = await launch();
+  const held = await app.evaluate(({ globalShortcut }) =>
+    globalShortcut.isRegistered('CommandOrControl+Alt+N'),
+  );
+  expect(held).toBe(true);
+  await app.close();
+});
+
 test('navigation away and window.open are blocked', async () => {
   const { app, page } = await launch();
   const before = page.url();
