@@ -12,6 +12,9 @@
  * must not queue on the server's event loop. They still share this machine's two cores with the server.
  * Each line also gives the CPU the server used per push (this process: HTTP, validation, PGlite's thread; plus the
  * PostgreSQL backends): on a shared, noisy machine latency swings from run to run, CPU per push much less.
+ * Environment (measurement only, the workload stays): FLOORGUARD_BENCH_PHASES=saturation,floor picks phases
+ * (default all three); FLOORGUARD_BENCH_REPEAT=N runs the saturation phase N times (fresh seats each time) to show
+ * its spread within one process; FLOORGUARD_PUSH_TRANSACTIONS and FLOORGUARD_BENCH_RATE_LIMIT: see below.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +24,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { Mutation } from '@shared/sync/protocol';
-import { buildServer, openDatabase, type Database } from '../server/index';
+import { buildServer, openDatabase, type BuildServerOptions, type Database } from '../server/index';
 import { ADMIN_TOKEN, Seat, callLog, createSite, type Site } from '../test/server/helpers';
 import { findPostgresBin, startPostgres } from '../test/server/pg-cluster';
 
@@ -35,6 +38,21 @@ const FLOOR_PERIOD_MS = 2_000;
 const FLOOR_DURATION_MS = 20_000;
 
 type Phase = 'backlog' | 'saturation' | 'floor';
+const PHASES = new Set((process.env.FLOORGUARD_BENCH_PHASES || 'backlog,saturation,floor').split(','));
+const REPEAT = Math.max(1, Number(process.env.FLOORGUARD_BENCH_REPEAT) || 1);
+/** The server's knob, as FLOORGUARD_PUSH_TRANSACTIONS for server/cli.ts; default: the server's own. */
+const PUSH_TRANSACTIONS = Number(process.env.FLOORGUARD_PUSH_TRANSACTIONS) || 0;
+/**
+ * FLOORGUARD_BENCH_RATE_LIMIT=memory|postgres measures with the rate limiter on (a limit never reached, so only its
+ * cost shows) in that store; `postgres` applies to the PostgreSQL run only. Default: off.
+ */
+const RATE_LIMIT_STORE = process.env.FLOORGUARD_BENCH_RATE_LIMIT;
+
+function rateLimitFor(db: Database): Pick<BuildServerOptions, 'rateLimit' | 'rateLimitStore'> {
+  if (RATE_LIMIT_STORE !== 'memory' && RATE_LIMIT_STORE !== 'postgres') return { rateLimit: false };
+  const store = RATE_LIMIT_STORE === 'postgres' && db.kind === 'postgres' ? 'postgres' : 'memory';
+  return { rateLimit: { max: 1_000_000, timeWindowMs: 60_000 }, rateLimitStore: store };
+}
 interface Job {
   url: string;
   site: Site;
@@ -140,25 +158,31 @@ async function postgresCpu(db: Database): Promise<Map<number, number>> {
 }
 
 /** Runs a phase and measures the server's CPU for it: this process (seats excluded) and PostgreSQL's backends. */
-async function measured(db: Database, job: Job): Promise<Result & { serverCpuMs: number }> {
+async function measured(db: Database, job: Job): Promise<Measured> {
   const [cpu0, pg0] = [process.cpuUsage(), await postgresCpu(db)];
   const result = await inSeatProcess(job);
   const [cpu, pg1] = [process.cpuUsage(cpu0), await postgresCpu(db)];
   let pgMs = 0;
   for (const [pid, ms] of pg1) pgMs += ms - (pg0.get(pid) ?? 0);
-  return { ...result, serverCpuMs: (cpu.user + cpu.system) / 1000 + pgMs };
+  const nodeMs = (cpu.user + cpu.system) / 1000;
+  return { ...result, serverCpuMs: nodeMs + pgMs, postgresCpuMs: pgMs };
 }
+
+/** A phase's result with the server's CPU time: all of it, and the PostgreSQL backends' part (0 on PGlite). */
+type Measured = Result & { serverCpuMs: number; postgresCpuMs: number };
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-function report(label: string, what: string, result: Result & { serverCpuMs: number }): void {
-  const { latencies, mutations: count, elapsedMs, serverCpuMs } = result;
+function report(label: string, what: string, result: Measured): void {
+  const { latencies, mutations: count, elapsedMs, serverCpuMs, postgresCpuMs } = result;
   const sorted = [...latencies].sort((a, b) => a - b);
   console.log(
     `${label.padEnd(10)} ${what}: p50 ${percentile(sorted, 50).toFixed(0)} ms, ` +
-      `p99 ${percentile(sorted, 99).toFixed(0)} ms, ${Math.round(count / (elapsedMs / 1000))} mutations/s, ` +
-      `server CPU ${(serverCpuMs / latencies.length).toFixed(1)} ms/push`,
+      `p90 ${percentile(sorted, 90).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, ` +
+      `max ${(sorted.at(-1) ?? 0).toFixed(0)} ms, ${Math.round(count / (elapsedMs / 1000))} mutations/s, ` +
+      `server CPU ${(serverCpuMs / latencies.length).toFixed(1)} ms/push` +
+      (postgresCpuMs > 0 ? ` (PostgreSQL backends ${(postgresCpuMs / latencies.length).toFixed(1)})` : ''),
   );
 }
 
@@ -167,27 +191,36 @@ async function run(label: string, db: Database): Promise<void> {
     db,
     adminToken: ADMIN_TOKEN,
     logger: pino({ level: 'silent' }),
-    rateLimit: false,
+    ...rateLimitFor(db),
+    ...(PUSH_TRANSACTIONS ? { pushTransactions: PUSH_TRANSACTIONS } : {}),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const limiter = rateLimitFor(db);
+  if (limiter.rateLimit) console.log(`${label.padEnd(10)} rate limiter on, ${limiter.rateLimitStore} store`);
   try {
     const site = await createSite(url, `bench-${label}-${Date.now()}`.toLowerCase().slice(0, 32));
-    const backlog = await measured(db, { url, site, phase: 'backlog' });
-    console.log(
-      `${label.padEnd(10)} backlog   ${BACKLOG} mutations in batches of ${BATCH}: ` +
-        `${(backlog.elapsedMs / 1000).toFixed(1)} s, ${Math.round(BACKLOG / (backlog.elapsedMs / 1000))} mutations/s, ` +
-        `server CPU ${(backlog.serverCpuMs / backlog.latencies.length).toFixed(1)} ms/push`,
-    );
-    report(
-      label,
-      `${SEATS} seats ${SEAT_BATCHES}×${SEAT_BATCH} each, all at once (saturation)`,
-      await measured(db, { url, site, phase: 'saturation' }),
-    );
-    report(
-      label,
-      `${SEATS} seats, ${FLOOR_BATCH} mutations every ~${FLOOR_PERIOD_MS / 1000} s each (floor load, not the target)`,
-      await measured(db, { url, site, phase: 'floor' }),
-    );
+    if (PHASES.has('backlog')) {
+      const backlog = await measured(db, { url, site, phase: 'backlog' });
+      console.log(
+        `${label.padEnd(10)} backlog   ${BACKLOG} mutations in batches of ${BATCH}: ` +
+          `${(backlog.elapsedMs / 1000).toFixed(1)} s, ${Math.round(BACKLOG / (backlog.elapsedMs / 1000))} mutations/s, ` +
+          `server CPU ${(backlog.serverCpuMs / backlog.latencies.length).toFixed(1)} ms/push`,
+      );
+    }
+    for (let round = 0; PHASES.has('saturation') && round < REPEAT; round++) {
+      report(
+        label,
+        `${SEATS} seats ${SEAT_BATCHES}×${SEAT_BATCH} each, all at once (saturation)`,
+        await measured(db, { url, site, phase: 'saturation' }),
+      );
+    }
+    if (PHASES.has('floor')) {
+      report(
+        label,
+        `${SEATS} seats, ${FLOOR_BATCH} mutations every ~${FLOOR_PERIOD_MS / 1000} s each (floor load, not the target)`,
+        await measured(db, { url, site, phase: 'floor' }),
+      );
+    }
   } finally {
     await app.close();
   }
@@ -220,6 +253,7 @@ async function runPostgres(): Promise<void> {
     // The database shares this 2-core machine: 4 connections (≈ 2 per core) keep both cores busy, and pushes beyond
     // them wait and are group-committed, which costs less CPU than more concurrent transactions (measured: pool 10
     // needs ~7 ms of CPU per push here, pool 4 ~5 ms). A dedicated database server wants DATABASE_POOL_SIZE ≈ 2 × cores.
+    // The server runs push transactions on half of them (see pushConcurrency in server/app.ts).
     const pgDb = await openDatabase({ databaseUrl: cluster.url, poolSize: 4 });
     await run('postgres', pgDb);
     await pgDb.close();

@@ -9,10 +9,12 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { HybridClock } from '@shared/sync/hlc';
+import { KnownDevices } from './auth';
 import type { App, ServerContext } from './context';
 import type { Database } from './db/database';
 import { ApiHttpError, installErrorHandlers } from './errors';
 import { createLogger } from './logger';
+import { postgresRateLimit, type SharedRateLimit } from './rate-limit-store';
 import type { TrustProxy } from './proxy';
 import { adminRoutes } from './routes/admin';
 import { deviceRoutes } from './routes/devices';
@@ -36,6 +38,48 @@ export interface BuildServerOptions {
   hooks?: ApplyHooks;
   /** Proxies to believe about the client address (see proxy.ts); default: none. */
   trustProxy?: TrustProxy;
+  /** Push transactions run at once; default: half the database's connections (at least 1). See pushConcurrency. */
+  pushTransactions?: number;
+  /**
+   * Where rate-limit counters live: `memory` (default; per API node) or `postgres` (table rate_limits, shared by
+   * every node on the same database; needs PostgreSQL, see rate-limit-store.ts).
+   */
+  rateLimitStore?: RateLimitStoreKind;
+}
+
+export const RATE_LIMIT_STORES = ['memory', 'postgres'] as const;
+export type RateLimitStoreKind = (typeof RATE_LIMIT_STORES)[number];
+
+/** How often windows that ended are deleted from the shared store. */
+const RATE_LIMIT_SWEEP_MS = 60_000;
+
+/**
+ * How many push transactions may run at once. Pushes beyond them wait and are group-committed, and a group costs the
+ * database less per push than the same pushes as separate transactions (measured on 2 cores with pool 4: 2 at once
+ * needed 2.3 ms of PostgreSQL CPU per push against 2.7 ms for 4, medians of 9 runs). Half the pool also keeps
+ * connections free for token lookups, pulls and rate-limit counts, which should not queue behind pushes.
+ */
+export function pushConcurrency(db: Database, configured?: number): number {
+  return configured ?? Math.max(1, Math.floor(db.connections / 2));
+}
+
+/** The PostgreSQL store when asked for (refused on PGlite: one embedded database serves one node anyway). */
+function sharedRateLimit(app: App, options: BuildServerOptions): SharedRateLimit | null {
+  if ((options.rateLimitStore ?? 'memory') === 'memory') return null;
+  if (options.db.kind !== 'postgres') {
+    throw new Error(
+      'the postgres rate-limit store needs PostgreSQL (DATABASE_URL); the embedded database has one node',
+    );
+  }
+  const shared = postgresRateLimit(options.db);
+  const sweep = () =>
+    void shared.sweep().catch((error: unknown) => {
+      app.log.warn({ err: { message: (error as Error).message } }, 'rate limit sweep failed');
+    });
+  const timer = setInterval(sweep, RATE_LIMIT_SWEEP_MS);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+  return shared;
 }
 
 export async function buildServer(options: BuildServerOptions): Promise<App> {
@@ -68,7 +112,9 @@ export async function buildServer(options: BuildServerOptions): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
+  const shared = sharedRateLimit(app, options);
   await app.register(rateLimitPlugin, {
+    ...(shared ? { store: shared.store } : {}),
     global: false,
     hook: 'onRequest',
     keyGenerator: (request) => request.device?.deviceId ?? `ip:${request.ip}`,
@@ -80,7 +126,12 @@ export async function buildServer(options: BuildServerOptions): Promise<App> {
     db: options.db,
     adminToken: options.adminToken || undefined,
     clock: new HybridClock('central'),
-    pushes: new PushQueue(options.db, options.hooks ?? {}, options.db.connections),
+    knownDevices: new KnownDevices(),
+    pushes: new PushQueue(
+      options.db,
+      options.hooks ?? {},
+      pushConcurrency(options.db, options.pushTransactions),
+    ),
     rateLimit: rateLimit && { max: rateLimit.max, timeWindow: rateLimit.timeWindowMs },
   };
   await app.register(healthRoutes, ctx);

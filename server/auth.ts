@@ -41,12 +41,54 @@ export function bearerToken(request: FastifyRequest): string | null {
 }
 
 /**
+ * Devices recently authenticated by their token, for the push route only: a push checks again, under its row lock
+ * and inside its transaction, that the device exists and is not revoked (sync/apply.ts, lockEpochs), so an entry
+ * that went stale can never let a revoked device write — it only spares a busy floor one token lookup per push.
+ * Entries expire after `ttlMs`; a revoke on this node forgets the device at once, one on another node is refused
+ * by the transaction with the same 401. Only positive answers are kept: an unknown token is looked up every time.
+ */
+export class KnownDevices {
+  private readonly entries = new Map<string, { device: DeviceIdentity; until: number }>();
+
+  constructor(
+    private readonly ttlMs = 60_000,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  get(tokenHash: string, now = Date.now()): DeviceIdentity | undefined {
+    const entry = this.entries.get(tokenHash);
+    if (!entry) return undefined;
+    if (entry.until > now) return entry.device;
+    this.entries.delete(tokenHash);
+    return undefined;
+  }
+
+  set(tokenHash: string, device: DeviceIdentity, now = Date.now()): void {
+    // Map keeps insertion order: when full, the oldest entry goes.
+    if (this.entries.size >= this.maxEntries && !this.entries.has(tokenHash)) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(tokenHash, { device, until: now + this.ttlMs });
+  }
+
+  forget(deviceId: string): void {
+    for (const [hash, entry] of this.entries)
+      if (entry.device.deviceId === deviceId) this.entries.delete(hash);
+  }
+}
+
+/**
  * Device authentication for many requests at once: the token lookups that arrive within one turn of the event
- * loop go to the database as ONE query. Every request still reads the devices table at its own time (nothing is
- * cached, so a revoke is seen by the next request on every node); a busy floor just pays one round trip per turn
+ * loop go to the database as ONE query. Every request reads the devices table at its own time (a revoke is seen by
+ * the next request on every node), except that with `known` a request may be answered from it (see KnownDevices:
+ * only for the push route, whose transaction checks the device again). A busy floor pays one round trip per turn
  * instead of one per request.
  */
-export function deviceAuthenticator(db: Queryable): (token: string | null) => Promise<DeviceIdentity> {
+export function deviceAuthenticator(
+  db: Queryable,
+  known?: KnownDevices,
+): (token: string | null) => Promise<DeviceIdentity> {
   let waiting = new Map<string, ((row: DeviceIdentity | null, error?: unknown) => void)[]>();
   const flush = async () => {
     const batch = waiting;
@@ -57,7 +99,11 @@ export function deviceAuthenticator(db: Queryable): (token: string | null) => Pr
         [[...batch.keys()]],
       );
       const found = new Map(rows.map((row) => [row.token_hash, { deviceId: row.id, siteId: row.site_id }]));
-      for (const [hash, callbacks] of batch) for (const done of callbacks) done(found.get(hash) ?? null);
+      for (const [hash, callbacks] of batch) {
+        const device = found.get(hash) ?? null;
+        if (device) known?.set(hash, device);
+        for (const done of callbacks) done(device);
+      }
     } catch (error) {
       for (const callbacks of batch.values()) for (const done of callbacks) done(null, error);
     }
@@ -65,6 +111,8 @@ export function deviceAuthenticator(db: Queryable): (token: string | null) => Pr
   return (token) => {
     if (!token) return Promise.reject(unauthorized('missing bearer token'));
     const hash = hashSecret(token);
+    const device = known?.get(hash);
+    if (device) return Promise.resolve(device);
     return new Promise((resolve, reject) => {
       if (waiting.size === 0) setImmediate(() => void flush());
       const callbacks = waiting.get(hash) ?? [];

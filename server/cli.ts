@@ -1,15 +1,18 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildServer } from './app';
+import { RATE_LIMIT_STORES, buildServer, type RateLimitStoreKind } from './app';
 import { openDatabase } from './db/database';
 import { createLogger } from './logger';
 import { parseTrustProxy, type TrustProxy } from './proxy';
 
 /**
- * tsx server/cli.ts --host 127.0.0.1 --port 8787 --data ./data/central [--trust-proxy 1]
+ * tsx server/cli.ts --host 127.0.0.1 --port 8787 --data ./data/central [--trust-proxy 1] [--rate-limit-store postgres]
  * Environment: DATABASE_URL (use PostgreSQL instead of the embedded database), DATABASE_POOL_SIZE (connections to
- * it, default 10), FLOORGUARD_ADMIN_TOKEN (enables the admin API), FLOORGUARD_RATE_LIMIT (requests per device per
- * minute, 0 = off), FLOORGUARD_TRUST_PROXY (as --trust-proxy: true, a hop count, or proxy addresses/CIDRs), LOG_LEVEL.
+ * it, default 10), FLOORGUARD_PUSH_TRANSACTIONS (push transactions at once, default half the pool),
+ * FLOORGUARD_ADMIN_TOKEN (enables the admin API), FLOORGUARD_RATE_LIMIT (requests per device per minute, 0 = off),
+ * FLOORGUARD_RATE_LIMIT_STORE (as --rate-limit-store: `memory`, per node, the default; `postgres`, shared by every
+ * node on DATABASE_URL), FLOORGUARD_TRUST_PROXY (as --trust-proxy: true, a hop count, or proxy addresses/CIDRs),
+ * LOG_LEVEL.
  */
 const { values } = parseArgs({
   options: {
@@ -17,11 +20,14 @@ const { values } = parseArgs({
     port: { type: 'string', default: '8787' },
     data: { type: 'string', default: './data/central' },
     'trust-proxy': { type: 'string' },
+    'rate-limit-store': { type: 'string' },
   },
   strict: true,
 });
 
 const logger = createLogger();
+const isRateLimitStore = (value: string): value is RateLimitStoreKind =>
+  (RATE_LIMIT_STORES as readonly string[]).includes(value);
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   logger.fatal({ port: values.port }, 'invalid --port');
@@ -41,7 +47,26 @@ if (!Number.isInteger(poolSize) || poolSize < 1) {
   process.exit(2);
 }
 
+const pushTransactions = Number(process.env.FLOORGUARD_PUSH_TRANSACTIONS || '0');
+if (!Number.isInteger(pushTransactions) || pushTransactions < 0) {
+  logger.fatal(
+    { pushTransactions: process.env.FLOORGUARD_PUSH_TRANSACTIONS },
+    'invalid FLOORGUARD_PUSH_TRANSACTIONS',
+  );
+  process.exit(2);
+}
+
+const rateLimitStore = values['rate-limit-store'] ?? process.env.FLOORGUARD_RATE_LIMIT_STORE ?? 'memory';
+if (!isRateLimitStore(rateLimitStore)) {
+  logger.fatal({ rateLimitStore }, `invalid --rate-limit-store: one of ${RATE_LIMIT_STORES.join(', ')}`);
+  process.exit(2);
+}
+
 const databaseUrl = process.env.DATABASE_URL || undefined;
+if (rateLimitStore === 'postgres' && !databaseUrl) {
+  logger.fatal('--rate-limit-store postgres needs DATABASE_URL: the embedded database serves a single node');
+  process.exit(2);
+}
 const dataDir = resolve(values.data);
 const started = Date.now();
 const db = await openDatabase(databaseUrl ? { databaseUrl, poolSize } : { dataDir });
@@ -60,6 +85,8 @@ const app = await buildServer({
   adminToken,
   logger,
   trustProxy,
+  rateLimitStore,
+  ...(pushTransactions > 0 ? { pushTransactions } : {}),
   ...(Number.isFinite(limit) && process.env.FLOORGUARD_RATE_LIMIT
     ? { rateLimit: limit > 0 ? { max: limit, timeWindowMs: 60_000 } : false }
     : {}),

@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { HybridClock } from '@shared/sync/hlc';
+import type { KnownDevices } from './auth';
 import type { Database } from './db/database';
 import type { PushQueue } from './sync/push-queue';
 
@@ -16,6 +17,8 @@ export interface ServerContext {
   adminToken: string | undefined;
   /** Stamps centrally published changes (site config). */
   clock: HybridClock;
+  /** Devices recently authenticated, for the push route (see KnownDevices); a revoke forgets its device. */
+  knownDevices: KnownDevices;
   /** Applies pushes, grouping those that arrive while the database is busy. */
   pushes: PushQueue;
   /** Per-route rate limit config (`config.rateLimit`), or false when disabled. */

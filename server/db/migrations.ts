@@ -125,6 +125,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE changes DROP CONSTRAINT changes_site_id_fkey`,
     ],
   },
+  {
+    version: 3,
+    name: 'rate limit counters shared by API nodes',
+    statements: [
+      // One fixed window per key (route + device or address), see server/rate-limit-store.ts. UNLOGGED: counters are
+      // worth no WAL; a crash or failover empties the table, which only restarts everyone's windows.
+      `CREATE UNLOGGED TABLE rate_limits (
+        key text PRIMARY KEY,
+        hits integer NOT NULL,
+        window_ends timestamptz NOT NULL
+      )`,
+      `CREATE INDEX rate_limits_window_ends ON rate_limits (window_ends)`,
+    ],
+  },
 ];
 
 /** Any constant: several API nodes starting together take turns, so each migration runs exactly once. */

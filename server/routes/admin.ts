@@ -82,6 +82,7 @@ export const adminRoutes: FastifyPluginAsyncZod<ServerContext> = async (app, ctx
       );
       const row = rows[0];
       if (!row) throw notFound('no such device');
+      ctx.knownDevices.forget(request.params.id);
       request.log.info({ deviceId: request.params.id }, 'device revoked');
       return { deviceId: request.params.id, revokedAt: row.revoked_at.toISOString() };
     },

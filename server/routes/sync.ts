@@ -5,22 +5,29 @@ import type { ServerContext } from '../context';
 import { PullQuery, RejectedQuery, clampLimit, errors } from '../schemas';
 import { parseCursor, pullChanges } from '../sync/changes';
 
+const PUSH_PATH = '/v1/sync/push';
 const PULL_DEFAULT = 500;
 const PULL_MAX = 1000;
 const REJECTED_MAX = 500;
 
 /** Seat endpoints. Every one is authenticated by the device token, and the site comes from that token alone. */
-export const syncRoutes: FastifyPluginAsyncZod<ServerContext> = async (app, { db, pushes, rateLimit }) => {
-  // An instance hook runs before the route-level rate-limit hook, so the limit is keyed by the device.
+export const syncRoutes: FastifyPluginAsyncZod<ServerContext> = async (
+  app,
+  { db, pushes, rateLimit, knownDevices },
+) => {
+  // An instance hook runs before the route-level rate-limit hook, so the limit is keyed by the device. A push may
+  // be authenticated from knownDevices: its transaction checks the device again under the row lock.
   const authenticate = deviceAuthenticator(db);
+  const authenticatePush = deviceAuthenticator(db, knownDevices);
   app.addHook('onRequest', async (request) => {
-    request.device = await authenticate(bearerToken(request));
+    const byRoute = request.routeOptions.url === PUSH_PATH ? authenticatePush : authenticate;
+    request.device = await byRoute(bearerToken(request));
   });
   const config = { rateLimit };
   const security = [{ device: [] }];
 
   app.post(
-    '/v1/sync/push',
+    PUSH_PATH,
     {
       config,
       schema: {

@@ -40,7 +40,11 @@ export interface PreparedPush {
   device: DeviceIdentity;
   request: PushRequest;
   verdicts: Map<number, string | null>;
-  /** Each valid mutation as the JSON of its row for writeBatches, without the leading `{"ord":N,`. */
+  /**
+   * Each valid mutation as the JSON of its row for writeBatches, without the leading `{`: `"e":entity,"i":entityId,
+   * "k":op,"d":data,"h":hlc,"m":id}`. Short keys and no per-row site or device (they are per push): every byte of
+   * it is joined, copied to the database (PGlite: to its thread) and parsed there again.
+   */
   rows: Map<number, string>;
 }
 
@@ -56,7 +60,7 @@ export function preparePush(device: DeviceIdentity, request: PushRequest): Prepa
   for (const m of request.mutations) {
     const verdict = rejectionReason(m, now);
     verdicts.set(m.seq, verdict);
-    if (verdict === null) rows.set(m.seq, JSON.stringify(rowOf(m, device)).slice(1));
+    if (verdict === null) rows.set(m.seq, JSON.stringify(rowOf(m)).slice(1));
   }
   return { device, request, verdicts, rows };
 }
@@ -189,10 +193,19 @@ async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promi
   const records = new Map<string, { hlc: string; json: string }>();
   const events = new Map<string, string>();
   const quarantined: ReturnType<typeof quarantineRow>[] = [];
+  const pushes: { p: number; site_id: string; device_id: string; epoch: string; acked_seq: number }[] = [];
   let ord = 0;
-  for (const { push, accepted, rejected } of admitted) {
+  admitted.forEach(({ push, ackedSeq, accepted, rejected }, p) => {
+    const { device, request } = push;
+    pushes.push({
+      p,
+      site_id: device.siteId,
+      device_id: device.deviceId,
+      epoch: request.epoch,
+      acked_seq: ackedSeq,
+    });
     for (const m of accepted) {
-      const json = `{"ord":${++ord},${push.rows.get(m.seq) ?? ''}`;
+      const json = `{"o":${++ord},"p":${p},${push.rows.get(m.seq) ?? ''}`;
       if (m.op === 'append') {
         if (!events.has(m.id)) events.set(m.id, json);
         continue;
@@ -202,18 +215,17 @@ async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promi
       if (!seen || seen.hlc < m.hlc) records.set(key, { hlc: m.hlc, json });
     }
     for (const r of rejected) quarantined.push(quarantineRow(push, r));
-  }
-  const acks = admitted.map(({ push, ackedSeq }) => ({
-    device_id: push.device.deviceId,
-    epoch: push.request.epoch,
-    acked_seq: ackedSeq,
-  }));
+  });
 
+  // `push_in` gives each row its push's site and device (p = the push's index in the group) and the new ackedSeqs.
   await tx.query(
-    `WITH rec_in AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-         ord bigint, site_id text, device_id text, entity text, entity_id text, op text, data jsonb, hlc text,
-         mutation_id text)
+    `WITH push_in AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(p int, site_id text, device_id text, epoch text, acked_seq bigint)
+     ), rec_in AS (
+       SELECT x.o AS ord, p.site_id, p.device_id, x.e AS entity, x.i AS entity_id, x.k AS op, x.d AS data,
+              x.h AS hlc, x.m AS mutation_id
+       FROM jsonb_to_recordset($2::jsonb) AS x(o bigint, p int, e text, i text, k text, d jsonb, h text, m text)
+       JOIN push_in p USING (p)
      ), rec AS (
        INSERT INTO records (site_id, entity, entity_id, data, deleted, hlc, device_id, mutation_id)
        SELECT site_id, entity, entity_id, data, op = 'delete', hlc, device_id, mutation_id FROM rec_in
@@ -224,8 +236,10 @@ async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promi
          WHERE records.hlc < EXCLUDED.hlc
        RETURNING site_id, entity, entity_id
      ), ev_in AS (
-       SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(
-         ord bigint, site_id text, device_id text, entity text, entity_id text, data jsonb, hlc text, mutation_id text)
+       SELECT x.o AS ord, p.site_id, p.device_id, x.e AS entity, x.i AS entity_id, x.d AS data, x.h AS hlc,
+              x.m AS mutation_id
+       FROM jsonb_to_recordset($3::jsonb) AS x(o bigint, p int, e text, i text, d jsonb, h text, m text)
+       JOIN push_in p USING (p)
      ), ev AS (
        INSERT INTO events (site_id, mutation_id, entity, entity_id, data, hlc, device_id)
        SELECT site_id, mutation_id, entity, entity_id, data, hlc, device_id FROM ev_in ORDER BY site_id, mutation_id
@@ -242,39 +256,30 @@ async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promi
      ), kept AS (
        INSERT INTO quarantine (site_id, device_id, epoch, seq, mutation_id, entity, entity_id, op, hlc, data_json, error)
        SELECT site_id, device_id, epoch, seq, mutation_id, entity, entity_id, op, hlc, data_json, error
-       FROM jsonb_to_recordset($3::jsonb) AS q(
+       FROM jsonb_to_recordset($4::jsonb) AS q(
          site_id text, device_id text, epoch text, seq bigint, mutation_id text, entity text, entity_id text, op text,
          hlc text, data_json text, error text)
        ON CONFLICT (device_id, epoch, seq) DO NOTHING
        RETURNING 1
      ), acked AS (
        UPDATE device_epochs e SET acked_seq = a.acked_seq, updated_at = now()
-       FROM jsonb_to_recordset($4::jsonb) AS a(device_id text, epoch text, acked_seq bigint)
+       FROM push_in a
        WHERE e.device_id = a.device_id AND e.epoch = a.epoch
        RETURNING 1
      )
      SELECT (SELECT count(*) FROM logged) AS logged`,
     [
+      JSON.stringify(pushes),
       `[${[...records.values()].map((r) => r.json).join(',')}]`,
       `[${[...events.values()].join(',')}]`,
       JSON.stringify(quarantined),
-      JSON.stringify(acks),
     ],
   );
 }
 
-/** The columns of a record, event and pull log row; `ord` is prepended once the push's place in its group is known. */
-function rowOf(m: Mutation, device: DeviceIdentity) {
-  return {
-    site_id: device.siteId,
-    device_id: device.deviceId,
-    entity: m.entity,
-    entity_id: m.entityId,
-    op: m.op,
-    data: m.op === 'delete' ? null : m.data,
-    hlc: m.hlc,
-    mutation_id: m.id,
-  };
+/** A mutation's part of its record, event and pull log row (see PreparedPush.rows); data is dropped by a delete. */
+function rowOf(m: Mutation) {
+  return { e: m.entity, i: m.entityId, k: m.op, d: m.op === 'delete' ? null : m.data, h: m.hlc, m: m.id };
 }
 
 function quarantineRow({ device, request }: PreparedPush, { mutation: m, error }: Rejected) {

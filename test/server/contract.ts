@@ -290,6 +290,25 @@ export function defineSyncContract(
     expect(stored[0]?.n).toBe(10);
   });
 
+  it('a token revoked on another API node is refused by the next push here, though this node knew the device', async () => {
+    const other = await startServer(db, { rateLimit: false });
+    try {
+      const seat = await Seat.enroll(url, await createSite(url));
+      expect((await seat.push([seat.upsertCall(callLog())])).status).toBe(200); // this node now knows the token
+      const revoke = await call(other.url, 'POST', `/v1/admin/devices/${seat.deviceId}/revoke`, {
+        token: ADMIN_TOKEN,
+      });
+      expect(revoke.status).toBe(200);
+      expect(await seat.push([seat.upsertCall(callLog())])).toMatchObject({
+        status: 401,
+        body: { error: 'unauthorized' },
+      });
+      expect(await ackedSeq(seat)).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a revoke racing a push: the batch is either wholly in (200) or wholly out (401)', async () => {
     const seat = await Seat.enroll(url, await createSite(url));
     const batch = Array.from({ length: 300 }, () => seat.appendEvent('inc-1', 'n'));
