@@ -87,6 +87,15 @@ export async function createHarnessServices(dataDir: string, options: { policyPa
       journalDelayMs = z.object({ ms: z.number().int().min(0).max(10_000) }).parse(body).ms;
       return { ms: journalDelayMs };
     }
+    // The new-call key as Electron would have registered it (a browser has no system-wide shortcuts).
+    if (path === 'new-call-shortcut') {
+      const state = z.object({ state: z.enum(['off', 'registered', 'taken']) }).parse(body).state;
+      services.appInfo = {
+        ...services.appInfo,
+        newCallShortcut: { accelerator: state === 'off' ? null : policy.policy.newCallShortcut, state },
+      };
+      return services.appInfo.newCallShortcut;
+    }
     if (path === 'journal-count') {
       return services.journal.unacknowledged().then((entries) => ({ count: entries.length }));
     }

@@ -118,6 +118,11 @@ async function start(): Promise<void> {
     policy.policy.newCallShortcut,
     () => void services.tray.activate({ kind: 'new-call' }),
   );
+  // Shown on the diagnostics page (and in the report IT gets), not only in a log nobody reads.
+  services.appInfo = {
+    ...services.appInfo,
+    newCallShortcut: { accelerator: policy.policy.newCallShortcut, state: shortcut },
+  };
   if (shortcut === 'taken')
     console.warn(`New-call shortcut ${String(policy.policy.newCallShortcut)} is held by another application`);
   // IT decides both from the site policy: start with the session (hidden in the tray), and where updates come from.

@@ -43,3 +43,18 @@ test.describe('with a valid site policy file', () => {
     expect(report.policy.lockedPaths.sort()).toEqual(['central.siteCode', 'crmDownAlertMinutes']);
   });
 });
+
+test('diagnostics tell IT when another application holds the new-call key', async ({
+  console: page,
+  harness,
+}) => {
+  await harness.control('new-call-shortcut', { state: 'taken' });
+  await page.keyboard.press('Alt+7');
+  await expect(page.getByTestId('diag-shortcut')).toHaveText(
+    'CommandOrControl+Alt+N 被其他程序占用，未生效：请联系 IT 更换（托盘菜单与程序内快捷键仍可用）',
+  );
+  const report = JSON.parse((await page.getByTestId('diag-report').textContent()) ?? '{}') as {
+    app: { newCallShortcut: { state: string } };
+  };
+  expect(report.app.newCallShortcut.state).toBe('taken');
+});

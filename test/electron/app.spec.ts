@@ -32,11 +32,17 @@ test('the console opens in Chinese with the contract exposed as window.floorguar
 });
 
 test('the system-wide new-call key is registered (policy default)', async () => {
-  const { app } = await launch();
+  const { app, page } = await launch();
   const held = await app.evaluate(({ globalShortcut }) =>
     globalShortcut.isRegistered('CommandOrControl+Alt+N'),
   );
   expect(held).toBe(true);
+  // Diagnostics show it (and whether another application holds it).
+  const info = await page.evaluate(() => window.floorguard?.invoke('app:info', {}));
+  expect(info).toMatchObject({
+    ok: true,
+    value: { newCallShortcut: { accelerator: 'CommandOrControl+Alt+N', state: 'registered' } },
+  });
   await app.close();
 });
 

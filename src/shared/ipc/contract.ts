@@ -25,6 +25,10 @@ export const AppInfo = z.object({
   host: z.enum(['electron', 'harness']),
   platform: z.string(),
   userDataDir: z.string(),
+  /** The system-wide new-call key (Electron only): the policy's accelerator and whether this seat holds it. */
+  newCallShortcut: z
+    .object({ accelerator: z.string().nullable(), state: z.enum(['off', 'registered', 'taken']) })
+    .optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -132,6 +132,16 @@ export function DiagnosticsPanel() {
             ? t('diagnostics.lastSync', { at: new Date(syncStatus.lastSuccessAt).toLocaleString() })
             : t('diagnostics.neverSynced')}
         </dd>
+        {app?.newCallShortcut && (
+          <>
+            <dt>{t('diagnostics.shortcut')}</dt>
+            <dd data-testid="diag-shortcut">
+              {t(`diagnostics.shortcutState.${app.newCallShortcut.state}`, {
+                key: app.newCallShortcut.accelerator ?? '',
+              })}
+            </dd>
+          </>
+        )}
         <dt>{t('diagnostics.monitors')}</dt>
         <dd data-testid="diag-monitors">
           {t('diagnostics.monitorCounts', { ups: ups.length, lines: lines.length })} · {severity}

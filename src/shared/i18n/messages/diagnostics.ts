@@ -32,6 +32,12 @@ export const diagnosticsMessages = defineMessages({
     neverSynced: '尚未同步',
     monitors: '监测',
     monitorCounts: 'UPS {{ups}} 台，线路 {{lines}} 条',
+    shortcut: '全局新建来电快捷键',
+    shortcutState: {
+      registered: '{{key}}（已启用）',
+      taken: '{{key}} 被其他程序占用，未生效：请联系 IT 更换（托盘菜单与程序内快捷键仍可用）',
+      off: '未启用',
+    },
     copy: '复制诊断信息',
     copied: '诊断信息已复制，可粘贴到 IT 工单',
     copyFailed: '无法写入剪贴板，请手动复制下方文本',
@@ -67,6 +73,13 @@ export const diagnosticsMessages = defineMessages({
     neverSynced: 'never synced',
     monitors: 'Monitors',
     monitorCounts: '{{ups}} UPS, {{lines}} lines',
+    shortcut: 'New-call key (system-wide)',
+    shortcutState: {
+      registered: '{{key}} (active)',
+      taken:
+        '{{key}} is held by another application and does not work: ask IT for another (the tray and the in-app key still work)',
+      off: 'off',
+    },
     copy: 'Copy diagnostics',
     copied: 'Diagnostics copied — paste them into the IT ticket',
     copyFailed: 'Could not write to the clipboard: copy the text below by hand',
