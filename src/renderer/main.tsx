@@ -22,8 +22,8 @@ import './styles.css';
 readSeatNameFrom(() => useSeatStore.getState().settings.seatName);
 const i18nReady = initI18n().then(() => performance.mark('floorguard:i18n'));
 const mainAnswered = Promise.all([
-  // The seat's settings switch the language, so they are applied once the translations are in.
-  i18nReady.then(() => useSeatStore.getState().load()),
+  // The seat's settings switch the language: asked for now, applied once the translations are in.
+  useSeatStore.getState().load(i18nReady),
   usePolicyStore.getState().load(),
 ]).then(() => performance.mark('floorguard:main-answered'));
 const [store] = await Promise.all([storeReady, firstPageReady, i18nReady, mainAnswered]);

@@ -1,7 +1,7 @@
+// First: the database opens before the IPC client's schemas are evaluated.
+import { db, firstPageReady } from './database-start';
 import { floorguard } from '../bridge/floorguard';
-import { FloorguardDb } from '../data/db';
 import { openLocalStore } from '../data/local-store';
-import { loadFirstPage } from '../features/calls/calls-index';
 
 /**
  * The start-up work that waits on IndexedDB and on main, begun before the rest of the app's code is evaluated:
@@ -13,15 +13,12 @@ let seatName: () => string = () => '';
 
 export const api = floorguard();
 
-// The first rows are read alongside the store's own start-up reads, not after them (Dexie queues both on the open).
-const db = new FloorguardDb();
-
 export const storeReady = openLocalStore(api, () => seatName(), db).then((store) => {
   performance.mark('floorguard:db-open');
   return store;
 });
 
-export const firstPageReady = loadFirstPage(db);
+export { firstPageReady };
 
 /** Where saves read the seat's name from (its settings store, once that is loaded). */
 export function readSeatNameFrom(read: () => string): void {

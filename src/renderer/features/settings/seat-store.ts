@@ -8,7 +8,8 @@ interface SeatState {
   settings: SeatSettings;
   loaded: boolean;
   error: IpcError | null;
-  load(): Promise<void>;
+  /** Reads the settings from main; `translationsReady`: applies their language only once the translations are in. */
+  load(translationsReady?: Promise<unknown>): Promise<void>;
   update(patch: SeatSettingsPatch): Promise<boolean>;
 }
 
@@ -17,9 +18,11 @@ export const useSeatStore = create<SeatState>((set) => ({
   settings: DEFAULT_SEAT_SETTINGS,
   loaded: false,
   error: null,
-  async load() {
+  async load(translationsReady: Promise<unknown> = Promise.resolve()) {
+    // Asked at once; the language is switched once the translations are in.
     const result = await floorguard().invoke('settings:get', {});
     if (!result.ok) return set({ error: result.error });
+    await translationsReady;
     await applyLocale(result.value.locale);
     set({ settings: result.value, loaded: true, error: null });
   },
