@@ -42,6 +42,8 @@ test('seat settings are saved by main and survive a reload', async ({ console: p
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
   await page.reload();
+  // Keys reach the console once its first frame is drawn (shortcuts are bound on mount).
+  await page.getByRole('navigation', { name: '主导航' }).waitFor();
   await page.keyboard.press('Alt+7');
   await expect(page.getByLabel('坐席姓名')).toHaveValue('王小明');
   await expect(page.getByLabel('席位号')).toHaveValue('A-12');
