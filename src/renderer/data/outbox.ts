@@ -1,3 +1,5 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { CallLog } from '@shared/calls/schema';
 import type { FloorguardDb, OutboxEntry } from './db';
 
 /**
@@ -55,4 +57,17 @@ export async function queueMutations(
   const rows = mutations.map((m) => ({ ...m, seq: seq++ }));
   await Promise.all([db.outbox.bulkAdd(rows), db.meta.put({ key: 'nextSeq', value: seq })]);
   expectedNextSeq.set(db, seq);
+}
+
+/** The outbox mutations that send these saved calls (stamped with their HLC) to the centre, made at `at`. */
+export function callUpserts(calls: readonly CallLog[], at: string): Omit<OutboxEntry, 'seq'>[] {
+  return calls.map((call) => ({
+    id: uuidv7(),
+    entity: 'call',
+    entityId: call.id,
+    op: 'upsert',
+    data: call,
+    hlc: call.hlc ?? '',
+    createdAt: at,
+  }));
 }

@@ -1,13 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallLog } from '@shared/calls/schema';
 import { HybridClock } from '@shared/sync/hlc';
 import { FloorguardDb } from '../../../src/renderer/data/db';
 import { createDraftWriter } from '../../../src/renderer/data/drafts';
-import {
-  createCallsRepository,
-  newCallIdentity,
-} from '../../../src/renderer/features/calls/calls-repository';
+import { createCallsRepository } from '../../../src/renderer/features/calls/calls-repository';
+import { newCall } from './fixtures';
 
 const KEY = 'call-form';
 const dbs: FloorguardDb[] = [];
@@ -21,13 +18,7 @@ afterEach(async () => {
 });
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const call = (summary: string): CallLog => ({
-  ...newCallIdentity(),
-  agent: '王芳',
-  callerPhone: '+8613812345678',
-  problemType: 'login-failure',
-  summary,
-});
+const call = newCall;
 
 describe('saves from two windows of the same seat', () => {
   it('interleaved saves keep every record and contiguous outbox seq numbers', async () => {

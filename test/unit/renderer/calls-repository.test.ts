@@ -1,13 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallLog } from '@shared/calls/schema';
 import type { JournalEntry } from '@shared/journal/schema';
 import { HybridClock } from '@shared/sync/hlc';
 import { FloorguardDb } from '../../../src/renderer/data/db';
-import {
-  createCallsRepository,
-  newCallIdentity,
-} from '../../../src/renderer/features/calls/calls-repository';
+import { createCallsRepository } from '../../../src/renderer/features/calls/calls-repository';
+import { newCall } from './fixtures';
 import { restoreFromJournal } from '../../../src/renderer/features/calls/journal-restore';
 
 const dbs: FloorguardDb[] = [];
@@ -26,13 +23,7 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-const call = (summary: string): CallLog => ({
-  ...newCallIdentity(),
-  agent: '王芳',
-  callerPhone: '+8613812345678',
-  problemType: 'login-failure',
-  summary,
-});
+const call = newCall;
 
 describe('calls repository', () => {
   it('a new database starts a new epoch with seq 1', async () => {

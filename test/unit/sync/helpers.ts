@@ -15,7 +15,7 @@ import {
   type CentralService,
 } from '../../../src/main/services/central';
 import { FloorguardDb } from '../../../src/renderer/data/db';
-import { queueMutations } from '../../../src/renderer/data/outbox';
+import { callUpserts, queueMutations } from '../../../src/renderer/data/outbox';
 import { createSyncEngine, type SyncEngine, type WithLock } from '../../../src/renderer/sync/engine';
 
 /** Notes adding up to about `bytes` of JSON: a call-sheet entry that grew far past what one request may carry. */
@@ -121,18 +121,7 @@ export async function createSeat(
     );
     await db.transaction('rw', [db.calls, db.outbox, db.meta], async () => {
       await db.calls.bulkPut(stamped);
-      await queueMutations(
-        db,
-        stamped.map((call) => ({
-          id: uuidv7(),
-          entity: 'call' as const,
-          entityId: call.id,
-          op: 'upsert' as const,
-          data: call,
-          hlc: call.hlc ?? '',
-          createdAt: at,
-        })),
-      );
+      await queueMutations(db, callUpserts(stamped, at));
     });
     return stamped;
   };

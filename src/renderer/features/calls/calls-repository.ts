@@ -4,7 +4,7 @@ import type { JournalEntry } from '@shared/journal/schema';
 import type { SitePolicy } from '@shared/policy';
 import type { HybridClock } from '@shared/sync/hlc';
 import type { FloorguardDb } from '../../data/db';
-import { OutboxSeqMoved, queueMutations } from '../../data/outbox';
+import { OutboxSeqMoved, callUpserts, queueMutations } from '../../data/outbox';
 import { purgeSyncedCalls } from '../../data/retention';
 
 /** Sends saved records to main's journal (the copy outside IndexedDB); resolves once it is fsync'd. */
@@ -75,15 +75,7 @@ export function createCallsRepository(deps: {
       const stores = options.clearDraft
         ? [db.calls, db.outbox, db.meta, db.drafts]
         : [db.calls, db.outbox, db.meta];
-      const mutations = stamped.map((call) => ({
-        id: uuidv7(),
-        entity: 'call' as const,
-        entityId: call.id,
-        op: 'upsert' as const,
-        data: call,
-        hlc: call.hlc ?? '',
-        createdAt: at,
-      }));
+      const mutations = callUpserts(stamped, at);
       const write = (optimistic: boolean) =>
         db.transaction('rw', stores, async () => {
           // Issued together, not one after another: the record, its outbox mutation and the form's draft share
