@@ -9,7 +9,10 @@
  * Runs on PGlite (data directory in a temp folder) and, when its binaries are installed, on a throwaway PostgreSQL;
  * `npx tsx bench/server-sync.ts pglite` (or `postgres`) runs one of them.
  * The seats run in a child process: on a real floor they are other machines, so their JSON and HTTP client work
- * must not queue on the server's event loop. They still share this machine's two cores with the server.
+ * must not queue on the server's event loop. They still share this machine's two cores with the server, so they
+ * are kept lean (bodies serialised before the clock starts, node:http with one kept-alive connection per seat) and
+ * their own CPU is printed: with fetch and JSON.stringify on the clock they took ~2 ms of CPU per push, a third of
+ * the machine, which a real floor's server never pays.
  * Each line also gives the CPU the server used per push (this process: HTTP, validation, PGlite's thread; plus the
  * PostgreSQL backends): on a shared, noisy machine latency swings from run to run, CPU per push much less.
  * Environment (measurement only, the workload stays): FLOORGUARD_BENCH_PHASES=saturation,floor picks phases
@@ -20,6 +23,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fork } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -63,6 +67,8 @@ interface Result {
   latencies: number[];
   mutations: number;
   elapsedMs: number;
+  /** CPU ms the seat process used while the clock ran: on a real floor, other machines' work. */
+  seatsCpuMs: number;
 }
 
 function mutations(seat: Seat, count: number): Mutation[] {
@@ -73,11 +79,72 @@ function mutations(seat: Seat, count: number): Mutation[] {
   );
 }
 
-async function timedPush(seat: Seat, batch: Mutation[], latencies: number[]): Promise<void> {
+/**
+ * A push as the seat process sends it: the body serialised before the clock starts, over one kept-alive connection
+ * per seat (node:http, not fetch). The seats stand for other machines; what they cost this machine's two cores is
+ * the bench's, not the server's, so it is kept small (fetch plus JSON.stringify cost ~2 ms of CPU per push here).
+ */
+interface Push {
+  seat: Seat;
+  agent: Agent;
+  body: Buffer;
+}
+
+function pushBodies(seat: Seat, batches: Mutation[][]): Push[] {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return batches.map((batch) => ({
+    seat,
+    agent,
+    body: Buffer.from(JSON.stringify({ epoch: seat.epoch, mutations: batch })),
+  }));
+}
+
+function send({ seat, agent, body }: Push): Promise<{ status: number; text: string }> {
+  const { hostname, port } = new URL(seat.url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: hostname,
+        port,
+        method: 'POST',
+        path: '/v1/sync/push',
+        headers: {
+          authorization: `Bearer ${seat.token}`,
+          'content-type': 'application/json',
+          'content-length': body.length,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function timedPush(push: Push, latencies: number[]): Promise<void> {
   const t0 = performance.now();
-  const reply = await seat.push(batch);
+  const reply = await send(push);
   latencies.push(performance.now() - t0);
-  if (reply.status !== 200) throw new Error(`push failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  if (reply.status !== 200) throw new Error(`push failed: ${reply.status} ${reply.text}`);
+}
+
+function batches(seat: Seat, count: number, size: number): Push[] {
+  const all = mutations(seat, count);
+  const out: Mutation[][] = [];
+  for (let i = 0; i < all.length; i += size) out.push(all.slice(i, i + size));
+  return pushBodies(seat, out);
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -87,46 +154,48 @@ async function runSeats({ url, site, phase }: Job): Promise<Result> {
   const latencies: number[] = [];
   if (phase === 'backlog') {
     const seat = await Seat.enroll(url, site);
-    const backlog = mutations(seat, BACKLOG);
-    const started = performance.now();
-    for (let i = 0; i < backlog.length; i += BATCH)
-      await timedPush(seat, backlog.slice(i, i + BATCH), latencies);
-    return { latencies, mutations: BACKLOG, elapsedMs: performance.now() - started };
+    const backlog = batches(seat, BACKLOG, BATCH);
+    const [started, cpu0] = [performance.now(), process.cpuUsage()];
+    for (const push of backlog) await timedPush(push, latencies);
+    return { latencies, mutations: BACKLOG, elapsedMs: performance.now() - started, seatsCpuMs: cpuMs(cpu0) };
   }
   const seats = await Promise.all(
     Array.from({ length: SEATS }, (_, i) => Seat.enroll(url, site, { name: `bench ${i}` })),
   );
   if (phase === 'saturation') {
-    const work = seats.map((s) => mutations(s, SEAT_BATCHES * SEAT_BATCH));
-    const started = performance.now();
+    const work = seats.map((s) => batches(s, SEAT_BATCHES * SEAT_BATCH, SEAT_BATCH));
+    const [started, cpu0] = [performance.now(), process.cpuUsage()];
     await Promise.all(
-      seats.map(async (seat, index) => {
-        const mine = work[index] ?? [];
-        for (let i = 0; i < mine.length; i += SEAT_BATCH)
-          await timedPush(seat, mine.slice(i, i + SEAT_BATCH), latencies);
+      work.map(async (pushes) => {
+        for (const push of pushes) await timedPush(push, latencies);
       }),
     );
     return {
       latencies,
       mutations: SEATS * SEAT_BATCHES * SEAT_BATCH,
       elapsedMs: performance.now() - started,
+      seatsCpuMs: cpuMs(cpu0),
     };
   }
   const rounds = FLOOR_DURATION_MS / FLOOR_PERIOD_MS;
-  const work = seats.map((s) => mutations(s, rounds * FLOOR_BATCH));
-  const started = performance.now();
+  const work = seats.map((s) => batches(s, rounds * FLOOR_BATCH, FLOOR_BATCH));
+  const [started, cpu0] = [performance.now(), process.cpuUsage()];
   await Promise.all(
-    seats.map(async (seat, index) => {
-      const mine = work[index] ?? [];
+    work.map(async (pushes) => {
       await sleep(Math.random() * FLOOR_PERIOD_MS); // seats do not start in step
-      for (let i = 0; i < mine.length; i += FLOOR_BATCH) {
+      for (const push of pushes) {
         const due = performance.now() + FLOOR_PERIOD_MS * (0.5 + Math.random());
-        await timedPush(seat, mine.slice(i, i + FLOOR_BATCH), latencies);
+        await timedPush(push, latencies);
         await sleep(due - performance.now());
       }
     }),
   );
-  return { latencies, mutations: SEATS * rounds * FLOOR_BATCH, elapsedMs: performance.now() - started };
+  return {
+    latencies,
+    mutations: SEATS * rounds * FLOOR_BATCH,
+    elapsedMs: performance.now() - started,
+    seatsCpuMs: cpuMs(cpu0),
+  };
 }
 
 /** Runs the seats of one phase in a child process (this file again, with tsx's flags). */
@@ -175,14 +244,15 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 function report(label: string, what: string, result: Measured): void {
-  const { latencies, mutations: count, elapsedMs, serverCpuMs, postgresCpuMs } = result;
+  const { latencies, mutations: count, elapsedMs, serverCpuMs, postgresCpuMs, seatsCpuMs } = result;
   const sorted = [...latencies].sort((a, b) => a - b);
   console.log(
     `${label.padEnd(10)} ${what}: p50 ${percentile(sorted, 50).toFixed(0)} ms, ` +
       `p90 ${percentile(sorted, 90).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, ` +
       `max ${(sorted.at(-1) ?? 0).toFixed(0)} ms, ${Math.round(count / (elapsedMs / 1000))} mutations/s, ` +
       `server CPU ${(serverCpuMs / latencies.length).toFixed(1)} ms/push` +
-      (postgresCpuMs > 0 ? ` (PostgreSQL backends ${(postgresCpuMs / latencies.length).toFixed(1)})` : ''),
+      (postgresCpuMs > 0 ? ` (PostgreSQL backends ${(postgresCpuMs / latencies.length).toFixed(1)})` : '') +
+      `, seats' own CPU ${(seatsCpuMs / latencies.length).toFixed(1)} ms/push`,
   );
 }
 
