@@ -12,23 +12,67 @@ const relaxCspInDev: Plugin = {
   transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
 };
 
+/**
+ * The boot entry (src/renderer/boot/start.ts) and the two small modules it shares with the app: a chunk of their own,
+ * loaded and run while the start chunk is still loading, never merged into it.
+ */
+const BOOT_MODULES =
+  /[\\/]src[\\/]renderer[\\/](boot[\\/]|data[\\/]db-name\.ts$|features[\\/]calls[\\/]short-date-time\.ts$)/;
+
+/**
+ * The built page loads the boot chunk first, as a module script of its own: it starts (and draws the first rows)
+ * while the start chunk is still being fetched and compiled. The app's entry imports it too, so the app's code is
+ * evaluated only once the boot code's top-level await is done. In dev mode the app's import alone runs it.
+ */
+const loadBootFirst: Plugin = {
+  name: 'floorguard:boot-first',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(html, { bundle }) {
+      const boot = Object.values(bundle ?? {}).find(
+        (c) => c.type === 'chunk' && c.isEntry && c.name === 'boot',
+      );
+      if (!boot) throw new Error('the renderer build has no boot chunk');
+      const tag = `<script type="module" crossorigin src="./${boot.fileName}"></script>`;
+      return html.replace(/(\s*)<script type="module"/, `$1${tag}$1<script type="module"`);
+    },
+  },
+};
+
 /** The renderer build, shared by electron-vite and the browser harness's dev mode. */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } },
-  plugins: [react(), relaxCspInDev],
+  plugins: [react(), relaxCspInDev, loadBootFirst],
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
     target: 'chrome130',
     chunkSizeWarningLimit: 2500,
     rolldownOptions: {
-      input: resolve(import.meta.dirname, 'src/renderer/index.html'),
-      // Two kinds of code (ADR 0009): what the call sheet's first frame needs, in one chunk with the entry (all of
-      // it is loaded at start anyway; many small files only add requests), and the other pages and background
-      // duties, loaded after that frame.
-      output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] }, charset: 'ascii' },
+      input: {
+        index: resolve(import.meta.dirname, 'src/renderer/index.html'),
+        boot: resolve(import.meta.dirname, 'src/renderer/boot/start.ts'),
+      },
+      // Three kinds of code (ADR 0009): the boot code that draws the first rows before the app; what the call
+      // sheet's first frame needs, in one chunk with the entry (all of it is loaded at start anyway; many small
+      // files only add requests); and the other pages and background duties, loaded after that frame.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'boot', test: BOOT_MODULES, priority: 1 },
+            {
+              name: 'start',
+              tags: ['$initial'],
+              test: (id) => !BOOT_MODULES.test(id),
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
+        charset: 'ascii',
+      },
     },
   },
 });

@@ -37,19 +37,30 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
  */
 const PROBES = `
   window.__firstRows = null;
-  const rows = new MutationObserver(() => {
-    if (window.__firstRows || !document.querySelector('[data-testid="call-row"]')) return;
-    const at = { inDom: performance.now() };
-    window.__firstRows = at;
-    rows.disconnect();
+  window.__appRows = null;
+  const paintedAfter = (at, done) =>
     requestAnimationFrame(() => {
       at.frame = performance.now();
       // Runs as soon as this frame's style, layout and paint are done, ahead of ordinary tasks already queued.
       scheduler.postTask(() => {
         at.painted = performance.now();
-        window.__firstRowsWaiter?.();
+        done?.();
       }, { priority: 'user-blocking' });
     });
+  const rows = new MutationObserver(() => {
+    // The first rows: drawn by the boot code (the last snapshot with the newest calls) or by the app itself.
+    if (!window.__firstRows && document.querySelector('.call-row')) {
+      const at = { inDom: performance.now(), byBoot: document.getElementById('root')?.dataset.boot === 'shell' };
+      window.__firstRows = at;
+      paintedAfter(at);
+    }
+    // The app's own rows (React's list, which answers).
+    if (window.__firstRows && !window.__appRows && document.querySelector('[data-testid="call-row"]')) {
+      const at = { inDom: performance.now() };
+      window.__appRows = at;
+      rows.disconnect();
+      paintedAfter(at, () => window.__firstRowsWaiter?.());
+    }
   });
   rows.observe(document, { childList: true, subtree: true });
   window.__saved = { count: 0, shownAt: [], waiter: null };
@@ -157,6 +168,10 @@ interface FirstRows {
   inDom: number;
   frame: number;
   painted: number;
+  /** Whether the boot code drew them (ADR 0009), rather than the app. */
+  byBoot: boolean;
+  /** When the app's own list (React, answering) was painted. */
+  appPainted: number;
   /** When this page's main thread next ran our code after the painted frame (any long task after it). */
   nextFree: number;
   marks: [string, number][];
@@ -185,18 +200,21 @@ async function firstRows(page: Page, url: string, how: StartKind): Promise<{ pag
     () =>
       new Promise<void>((resolve) => {
         const probe = window as unknown as {
-          __firstRows: { painted?: number } | null;
+          __appRows: { painted?: number } | null;
           __firstRowsWaiter?: () => void;
         };
-        if (probe.__firstRows?.painted) resolve();
+        if (probe.__appRows?.painted) resolve();
         else probe.__firstRowsWaiter = resolve;
       }),
   );
   const nextFree = await page.evaluate(() => performance.now());
-  const probe = await page.evaluate(
-    () =>
-      (window as unknown as { __firstRows: { inDom: number; frame: number; painted: number } }).__firstRows,
-  );
+  const probe = await page.evaluate(() => {
+    const { __firstRows: first, __appRows: app } = window as unknown as {
+      __firstRows: { inDom: number; frame: number; painted: number; byBoot: boolean };
+      __appRows: { painted: number };
+    };
+    return { ...first, appPainted: app.painted };
+  });
   const marks: [string, number][] = await page.evaluate(() => [
     ...performance
       .getEntriesByType('navigation')
@@ -228,7 +246,7 @@ async function medianStart(page: Page, url: string, how: StartKind, times: numbe
 
 function report(label: string, at: FirstRows): void {
   console.log(
-    `first rows with ${RECORDS.toLocaleString('en')} records, ${label}: painted ${ms(at.painted)} after navigation start (target ≤ 300 ms); in the DOM ${ms(at.inDom)}, their frame ${ms(at.frame)}; page next free ${ms(at.nextFree)}`,
+    `first rows with ${RECORDS.toLocaleString('en')} records, ${label}: painted ${ms(at.painted)} after navigation start (target ≤ 300 ms), drawn by ${at.byBoot ? 'the boot code' : 'the app'}; in the DOM ${ms(at.inDom)}, their frame ${ms(at.frame)}; the app's own list painted ${ms(at.appPainted)}; page next free ${ms(at.nextFree)}`,
   );
   console.log(`  start-up: ${at.marks.map(([name, t]) => `${name} ${ms(t)}`).join(', ')}`);
 }

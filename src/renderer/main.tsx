@@ -1,4 +1,6 @@
-// First: starts the database and main's socket while the modules below are still being evaluated.
+// First: the sheet as last drawn, with the newest rows, before anything else is evaluated (boot/start.ts).
+import './boot/start';
+// Then: starts the database and main's socket while the modules below are still being evaluated.
 import { api, firstPageReady, storeReady, readSeatNameFrom } from './app/startup';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
@@ -7,7 +9,9 @@ import { App } from './app/App';
 import { preloadPages } from './app/pages';
 import { usePolicyStore } from './app/policy-store';
 import { useStartupNotices } from './app/startup-notices';
+import { keepShellSnapshot } from './app/shell-capture';
 import { watchStorage } from './app/storage-watch';
+import { releaseShell } from './boot/shell-snapshot';
 import { LocalStoreContext } from './data/local-store';
 import { startCallsIndex } from './features/calls/calls-index';
 import { restoreFromJournal } from './features/calls/journal-restore';
@@ -30,6 +34,8 @@ const [store] = await Promise.all([storeReady, firstPageReady, i18nReady, mainAn
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+// React replaces the boot's inert copy of the sheet in the same frame it draws its own.
+releaseShell(root);
 // Rendered at once rather than in a scheduler task: the first frame is the one that shows the rows.
 flushSync(() =>
   createRoot(root).render(
@@ -59,6 +65,8 @@ requestAnimationFrame(() =>
     startRetention({ calls: store.calls, policy: () => usePolicyStore.getState().state.policy });
     // The sync engine (and what it pulls in) is not needed for the first frame: its code loads after it.
     void import('./features/sync/start-sync').then(({ startSync }) => startSync(store, api));
+    // What the next start shows before its code is ready.
+    keepShellSnapshot(root);
     // The other pages' code, while the agent reads the sheet, so the first switch to them does not wait for it.
     requestIdleCallback(() => void preloadPages(), { timeout: 2000 });
   }, 0),

@@ -4,6 +4,7 @@ import type { IncidentEvent } from '@shared/incidents/events';
 import type { JournalEntry } from '@shared/journal/schema';
 import type { ContactEdit } from '@shared/policy';
 import type { MutationOp, SyncEntity } from '@shared/sync/protocol';
+import { DB_NAME } from './db-name';
 import { MIGRATIONS } from './migrations';
 
 /** A change waiting to reach the centre: written in the same transaction as the record itself. */
@@ -47,7 +48,7 @@ export interface PendingJournalRow {
   entry: JournalEntry;
 }
 
-export const DB_NAME = 'floorguard';
+export { DB_NAME };
 
 export class FloorguardDb extends Dexie {
   calls!: EntityTable<CallLog, 'id'>;

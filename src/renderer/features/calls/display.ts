@@ -15,13 +15,4 @@ export function displayPhone(stored: string): string {
   return shown;
 }
 
-const two = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/**
- * "MM-dd HH:mm" in local time — what date-fns `format(date, 'MM-dd HH:mm')` prints, without parsing the pattern for
- * every visible row of the list and the callback queue.
- */
-export function shortDateTime(iso: string): string {
-  const at = new Date(iso);
-  return `${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
-}
+export { shortDateTime } from './short-date-time';

@@ -1,0 +1,136 @@
+/**
+ * The console's layout as it was last drawn, kept so that the next start can show it — with the newest calls read
+ * from IndexedDB — before the app's code is evaluated (see first-rows.ts, ADR 0009). This module has no imports: it
+ * runs before React, zod and Dexie exist.
+ *
+ * What is kept is the call sheet's markup with every piece of call data taken out (list rows, callback queue items,
+ * the notice line, field values), plus the few labels a row needs and how the newest numbers are displayed.
+ */
+
+export const SHELL_KEY = 'floorguard:shell';
+const FORMAT = 1;
+
+export interface ShellSnapshot {
+  format: typeof FORMAT;
+  /** The build that drew it (pageBuild): a snapshot from another build is not used. */
+  build: string;
+  html: string;
+  labels: RowLabels;
+  /** How the newest calls' numbers are displayed (libphonenumber is not loaded yet when the snapshot is shown). */
+  phones: Record<string, string>;
+}
+
+export interface RowLabels {
+  /** Problem type id → label, in the language the snapshot was drawn in. */
+  types: Record<string, string>;
+  statuses: Record<string, string>;
+  selectRow: string;
+}
+
+/** Marks the element whose children are the list's rows, and the elements whose inline style is kept aside. */
+const STYLE_ATTRIBUTE = 'data-boot-style';
+
+/**
+ * Which build drew the page: the paths of its module scripts, whose names carry the hashes of their content. The app
+ * and the boot code read it from the same document, so a snapshot is used only by the build that took it.
+ */
+export function pageBuild(doc: Document = document): string {
+  return [...doc.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')]
+    .map((script) => new URL(script.src, doc.baseURI).pathname)
+    .join(' ');
+}
+
+/**
+ * The snapshot of `root` (the call sheet as rendered) without call data. Inline styles are moved to a data attribute:
+ * the page's CSP applies no style attribute parsed from HTML, so they are set again through the CSSOM when shown.
+ */
+export function captureShell(
+  root: HTMLElement,
+  build: string,
+  labels: RowLabels,
+  phones: Record<string, string>,
+): ShellSnapshot | null {
+  if (!root.querySelector('.call-list__scroll')) return null;
+  const copy = root.cloneNode(true) as HTMLElement;
+  // Call data, and what belongs to a moment: banners, dialogs, alerts (a stale one must not flash at the next start).
+  const drop =
+    '[data-testid="call-row"], [data-testid="callback"], .banner, dialog, [role="alertdialog"], [role="alert"]';
+  for (const node of copy.querySelectorAll(drop)) node.remove();
+  for (const notice of copy.querySelectorAll('[data-testid="calls-notice"]')) notice.textContent = '';
+  // The copy is a picture, not the app: nothing in it may be mistaken for the real element (tests find by test id).
+  for (const node of copy.querySelectorAll('[data-testid], [id]')) {
+    node.removeAttribute('data-testid');
+    node.removeAttribute('id');
+  }
+  for (const field of copy.querySelectorAll('input, select, textarea')) {
+    field.removeAttribute('value');
+    field.removeAttribute('checked');
+    if (field instanceof HTMLTextAreaElement) field.textContent = '';
+  }
+  for (const option of copy.querySelectorAll('option[selected]')) option.removeAttribute('selected');
+  for (const styled of copy.querySelectorAll('[style]')) {
+    styled.setAttribute(STYLE_ATTRIBUTE, styled.getAttribute('style') ?? '');
+    styled.removeAttribute('style');
+  }
+  return { format: FORMAT, build, html: copy.innerHTML, labels, phones };
+}
+
+export function saveSnapshot(storage: Storage, snapshot: ShellSnapshot): void {
+  try {
+    storage.setItem(SHELL_KEY, JSON.stringify(snapshot));
+  } catch {
+    // Storage full or disabled: the next start simply shows nothing until the app is ready.
+  }
+}
+
+/** The stored snapshot if it was drawn by this build; anything else (none, older format, bad JSON) is null. */
+export function loadSnapshot(storage: Storage, build: string): ShellSnapshot | null {
+  try {
+    const raw = storage.getItem(SHELL_KEY);
+    if (!raw) return null;
+    const snapshot = JSON.parse(raw) as Partial<ShellSnapshot> | null;
+    if (
+      snapshot?.format !== FORMAT ||
+      snapshot.build !== build ||
+      typeof snapshot.html !== 'string' ||
+      !snapshot.labels ||
+      !snapshot.phones
+    ) {
+      return null;
+    }
+    return snapshot as ShellSnapshot;
+  } catch {
+    return null;
+  }
+}
+
+/** Draws the snapshot into `root`, inert (nothing in it answers yet), and returns the list's row container. */
+export function showShell(root: HTMLElement, snapshot: ShellSnapshot): HTMLElement | null {
+  const template = document.createElement('template');
+  template.innerHTML = snapshot.html;
+  for (const styled of template.content.querySelectorAll<HTMLElement>(`[${STYLE_ATTRIBUTE}]`)) {
+    styled.style.cssText = styled.getAttribute(STYLE_ATTRIBUTE) ?? '';
+    styled.removeAttribute(STYLE_ATTRIBUTE);
+  }
+  // Inert and hidden from assistive technology: it answers nothing, and a screen reader waits for the app.
+  root.inert = true;
+  root.setAttribute('aria-hidden', 'true');
+  root.dataset['boot'] = 'shell';
+  root.replaceChildren(template.content);
+  const scroll = root.querySelector('.call-list__scroll');
+  if (!scroll) return null;
+  const rows = scroll.firstElementChild;
+  if (rows instanceof HTMLDivElement) return rows;
+  // Drawn while the list was empty ("no calls yet"): the rows go where the list puts them.
+  const container = document.createElement('div');
+  container.style.position = 'relative';
+  scroll.replaceChildren(container);
+  return container;
+}
+
+/** Hands the root over to React: React replaces the children on its first commit. */
+export function releaseShell(root: HTMLElement): void {
+  root.inert = false;
+  root.removeAttribute('aria-hidden');
+  delete root.dataset['boot'];
+}
