@@ -5,7 +5,7 @@ import { pageBuild } from './shell-snapshot';
 /**
  * The boot entry: the built page loads its chunk first, on its own (vite.renderer.config.ts), so it runs while the
  * start chunk is still being fetched and compiled. main.tsx imports it first, so the app's code is evaluated only
- * once this top-level await is done: when the first rows are painted, or when they took more than 500 ms to read
+ * once this top-level await is done: when the first rows are painted, or when they took more than 1.5 s to read
  * (the shell is shown meanwhile). The agent sees the sheet while the app is being set up.
  */
 const root = document.getElementById('root');
@@ -16,7 +16,7 @@ export const firstRows: FirstRowsResult = root
       storage: localStorage,
       build: pageBuild(),
       dbName: DB_NAME,
-      readBudgetMs: 500,
+      readBudgetMs: 1_500,
     })
   : 'none';
 
