@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { runMigrations } from './migrations';
+import { MIGRATIONS, runMigrations, type Migration } from './migrations';
 import { openPgliteThread } from './pglite-thread';
 
 /** Something that runs one SQL statement: the database itself or an open transaction. */
@@ -27,6 +27,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** The migrations to bring it to; default all. Tests pass fewer to get a database as an older release left it. */
+  migrations?: readonly Migration[];
 }
 
 const INT8_OID = 20;
@@ -39,7 +41,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     ? openPostgres(options.databaseUrl, options.poolSize)
     : await openPgliteThread(options.dataDir);
   try {
-    await runMigrations(db);
+    await runMigrations(db, options.migrations ?? MIGRATIONS);
   } catch (error) {
     await db.close();
     throw error;

@@ -139,6 +139,75 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX rate_limits_window_ends ON rate_limits (window_ends)`,
     ],
   },
+  {
+    version: 4,
+    name: 'record and event data written once, in the pull log',
+    statements: [
+      // A record or event now points at its pull log row, which holds its data (changes' primary key is
+      // (site_id, xid, ord)): a push writes each mutation's data once instead of twice. See ADR 0003, "data written
+      // once". Compaction never deletes a change a record points at (sync/compact.ts); events are never compacted.
+      `ALTER TABLE records ADD COLUMN xid xid8, ADD COLUMN ord bigint`,
+      `ALTER TABLE events ADD COLUMN xid xid8, ADD COLUMN ord bigint, ALTER COLUMN data DROP NOT NULL`,
+      // Existing records: the change with the same key, HLC, device, op and data — the one that wrote the current
+      // version (only a write with a greater HLC replaces a record, so there is one; the newest if ever several).
+      // Its data moves out of the record only when the match is exact, data included.
+      `UPDATE records r SET xid = m.xid, ord = m.ord, data = NULL
+       FROM (
+         SELECT DISTINCT ON (r.site_id, r.entity, r.entity_id) r.site_id, r.entity, r.entity_id, c.xid, c.ord
+         FROM records r
+         JOIN changes c ON c.site_id = r.site_id AND c.entity = r.entity AND c.entity_id = r.entity_id
+           AND c.hlc = r.hlc AND c.device_id = r.device_id
+           AND c.op = CASE WHEN r.deleted THEN 'delete' ELSE 'upsert' END
+           AND c.data IS NOT DISTINCT FROM r.data
+         ORDER BY r.site_id, r.entity, r.entity_id, c.xid DESC, c.ord DESC
+       ) m
+       WHERE r.site_id = m.site_id AND r.entity = m.entity AND r.entity_id = m.entity_id`,
+      // Existing events: the log has no mutation id, so events and 'append' changes identical in site, incident,
+      // HLC, device and data are paired one to one (nth event by mutation id with nth change by log position).
+      // Identical rows are interchangeable, so any pairing is exact; an event left without a partner keeps its data.
+      `UPDATE events e SET xid = m.xid, ord = m.ord, data = NULL
+       FROM (
+         SELECT e.site_id, e.mutation_id, c.xid, c.ord
+         FROM (SELECT site_id, mutation_id, entity, entity_id, hlc, device_id, data,
+                      row_number() OVER (PARTITION BY site_id, entity, entity_id, hlc, device_id, data
+                                         ORDER BY mutation_id) AS n
+               FROM events) e
+         JOIN (SELECT site_id, xid, ord, entity, entity_id, hlc, device_id, data,
+                      row_number() OVER (PARTITION BY site_id, entity, entity_id, hlc, device_id, data
+                                         ORDER BY xid, ord) AS n
+               FROM changes WHERE op = 'append') c
+           ON c.site_id = e.site_id AND c.entity = e.entity AND c.entity_id = e.entity_id AND c.hlc = e.hlc
+          AND c.device_id = e.device_id AND c.data = e.data AND c.n = e.n
+       ) m
+       WHERE e.site_id = m.site_id AND e.mutation_id = m.mutation_id`,
+      // What is left in the old columns is data no log row matched (none on a database this server wrote): kept,
+      // under a name that says it is not where current data lives, so a query still reading `data` fails loudly
+      // instead of reading NULLs. Read current data through the views below.
+      `ALTER TABLE records RENAME COLUMN data TO legacy_data`,
+      `ALTER TABLE events RENAME COLUMN data TO legacy_data`,
+      // Every row written from now on has its data reachable: through its pointer, or (legacy rows only) kept in
+      // legacy_data; a tombstone has none. NOT VALID: rows already there are not re-checked, so an odd legacy row
+      // can never stop the server from starting; every insert and update is.
+      `ALTER TABLE records ADD CONSTRAINT records_data_reachable CHECK (
+         CASE WHEN xid IS NULL THEN ord IS NULL AND (legacy_data IS NOT NULL OR deleted)
+              ELSE ord IS NOT NULL AND legacy_data IS NULL END) NOT VALID`,
+      `ALTER TABLE events ADD CONSTRAINT events_data_reachable CHECK (
+         CASE WHEN xid IS NULL THEN ord IS NULL AND legacy_data IS NOT NULL
+              ELSE ord IS NOT NULL AND legacy_data IS NULL END) NOT VALID`,
+      // For admins and reporting: the current version of every record (tombstones included, data NULL) and every
+      // event, with their data, each joined to its log row by primary key.
+      `CREATE VIEW current_records AS
+       SELECT r.site_id, r.entity, r.entity_id, r.deleted, COALESCE(c.data, r.legacy_data) AS data, r.hlc,
+              r.device_id, r.mutation_id
+       FROM records r
+       LEFT JOIN changes c ON c.site_id = r.site_id AND c.xid = r.xid AND c.ord = r.ord`,
+      `CREATE VIEW event_log AS
+       SELECT e.site_id, e.mutation_id, e.entity, e.entity_id, COALESCE(c.data, e.legacy_data) AS data, e.hlc,
+              e.device_id
+       FROM events e
+       LEFT JOIN changes c ON c.site_id = e.site_id AND c.xid = e.xid AND c.ord = e.ord`,
+    ],
+  },
 ];
 
 /** Any constant: several API nodes starting together take turns, so each migration runs exactly once. */

@@ -188,6 +188,9 @@ async function lockEpochs(tx: Queryable, pushes: readonly PreparedPush[]): Promi
  * deadlock). Only writes that won enter the pull log: one that lost to a newer one changes nothing.
  * Events: a re-sent event is not a second event, and the same id twice is one event, logged once.
  * `ord` numbers the group's mutations in push order, then seq order: the order of the changes within the transaction.
+ * Data is written once, into the pull log: a record or event keeps a pointer to its log row, (pg_current_xact_id(),
+ * ord) — the same transaction id the log row takes as its default — and the views current_records and event_log
+ * join the two (migration 4). A record's pointer moves only with a win, in the same UPDATE as its HLC.
  */
 async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promise<void> {
   const records = new Map<string, { hlc: string; json: string }>();
@@ -227,12 +230,13 @@ async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promi
        FROM jsonb_to_recordset($2::jsonb) AS x(o bigint, p int, e text, i text, k text, d jsonb, h text, m text)
        JOIN push_in p USING (p)
      ), rec AS (
-       INSERT INTO records (site_id, entity, entity_id, data, deleted, hlc, device_id, mutation_id)
-       SELECT site_id, entity, entity_id, data, op = 'delete', hlc, device_id, mutation_id FROM rec_in
+       INSERT INTO records (site_id, entity, entity_id, deleted, hlc, device_id, mutation_id, xid, ord)
+       SELECT site_id, entity, entity_id, op = 'delete', hlc, device_id, mutation_id, pg_current_xact_id(), ord
+       FROM rec_in
        ORDER BY site_id, entity, entity_id
        ON CONFLICT (site_id, entity, entity_id) DO UPDATE
-         SET data = EXCLUDED.data, deleted = EXCLUDED.deleted, hlc = EXCLUDED.hlc,
-             device_id = EXCLUDED.device_id, mutation_id = EXCLUDED.mutation_id
+         SET deleted = EXCLUDED.deleted, hlc = EXCLUDED.hlc, device_id = EXCLUDED.device_id,
+             mutation_id = EXCLUDED.mutation_id, xid = EXCLUDED.xid, ord = EXCLUDED.ord, legacy_data = NULL
          WHERE records.hlc < EXCLUDED.hlc
        RETURNING site_id, entity, entity_id
      ), ev_in AS (
@@ -241,8 +245,9 @@ async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promi
        FROM jsonb_to_recordset($3::jsonb) AS x(o bigint, p int, e text, i text, d jsonb, h text, m text)
        JOIN push_in p USING (p)
      ), ev AS (
-       INSERT INTO events (site_id, mutation_id, entity, entity_id, data, hlc, device_id)
-       SELECT site_id, mutation_id, entity, entity_id, data, hlc, device_id FROM ev_in ORDER BY site_id, mutation_id
+       INSERT INTO events (site_id, mutation_id, entity, entity_id, hlc, device_id, xid, ord)
+       SELECT site_id, mutation_id, entity, entity_id, hlc, device_id, pg_current_xact_id(), ord
+       FROM ev_in ORDER BY site_id, mutation_id
        ON CONFLICT (site_id, mutation_id) DO NOTHING
        RETURNING site_id, mutation_id
      ), logged AS (
@@ -277,7 +282,7 @@ async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promi
   );
 }
 
-/** A mutation's part of its record, event and pull log row (see PreparedPush.rows); data is dropped by a delete. */
+/** A mutation's part of its record or event and its pull log row (see PreparedPush.rows); a delete has no data. */
 function rowOf(m: Mutation) {
   return { e: m.entity, i: m.entityId, k: m.op, d: m.op === 'delete' ? null : m.data, h: m.hlc, m: m.id };
 }

@@ -11,6 +11,8 @@ const CHUNK = 5_000;
  * the same state with or without the superseded ones; a seat that already pulled them loses nothing. Events (the
  * incident log) are never compacted: each is content, not a version. Nothing here depends on seat cursors, which
  * the server does not keep (a new seat pulls from the start and needs every live record).
+ * The change a record points at holds that record's current data (migration 4): it has the record's HLC, so
+ * `r.hlc > c.hlc` already spares it, and the pointer test says so outright, whatever an HLC column might hold.
  * Walks the log in primary-key order, one chunk per statement. Returns how many changes it deleted.
  */
 export async function compactLog(db: Database, olderThanDays: number): Promise<number> {
@@ -33,7 +35,7 @@ export async function compactLog(db: Database, olderThanDays: number): Promise<n
            AND c.op <> 'append'
            AND (EXISTS (SELECT 1 FROM records r
                         WHERE r.site_id = c.site_id AND r.entity = c.entity AND r.entity_id = c.entity_id
-                          AND r.hlc > c.hlc)
+                          AND r.hlc > c.hlc AND (r.xid, r.ord) IS DISTINCT FROM (c.xid, c.ord))
              OR EXISTS (SELECT 1 FROM site_config s
                         WHERE c.entity = $6 AND s.site_id = c.site_id AND s.kind = c.entity_id AND s.hlc > c.hlc))
        ), gone AS (

@@ -193,6 +193,10 @@ export function defineSyncContract(
       record.id,
     ]);
     expect(stored).toEqual([{ hlc: winner.hlc }]);
+    // What an admin's SQL sees: the winner's data, read through the record's pointer into the pull log.
+    expect(
+      await db.query('SELECT data, deleted, hlc FROM current_records WHERE entity_id = $1', [record.id]),
+    ).toEqual([{ data: winner.data, deleted: false, hlc: winner.hlc }]);
   });
 
   it('a delete is a tombstone that wins by HLC like any write', async () => {
@@ -421,6 +425,20 @@ export function defineSyncContract(
     expect(resumed.filter((c) => c.op === 'append')).toHaveLength(2);
     expect((await compact(0)).status).toBe(200);
     expect(await writer.pullAll()).toEqual(after); // nothing left to drop for this site
+    // The log rows the records and events point at, which hold their data, were all kept.
+    const current = await db.query<{ entity_id: string; data: unknown; deleted: boolean }>(
+      'SELECT entity_id, data, deleted FROM current_records WHERE device_id = $1 ORDER BY hlc',
+      [writer.deviceId],
+    );
+    expect(current).toEqual([
+      { entity_id: x.id, data: expect.objectContaining({ summary: 'v3' }), deleted: false },
+      { entity_id: y.id, data: null, deleted: true },
+    ]);
+    const events = await db.query<{ data: { payload: unknown } }>(
+      'SELECT data FROM event_log WHERE device_id = $1 ORDER BY hlc',
+      [writer.deviceId],
+    );
+    expect(events.map((e) => e.data.payload)).toEqual([{ text: 'a' }, { text: 'b' }]);
   });
 
   it('site configuration published centrally is delivered by pull to that site only', async () => {
