@@ -21,7 +21,8 @@ export function saveShellSnapshot(root: HTMLElement): void {
   };
   const newest = useCallsIndex.getState().all.slice(0, FIRST_ROWS);
   const phones = Object.fromEntries(newest.map((c) => [c.callerPhone, displayPhone(c.callerPhone)]));
-  const snapshot = captureShell(root, pageBuild(), labels, phones);
+  const since = newest.length === FIRST_ROWS ? (newest.at(-1)?.createdAt ?? null) : null;
+  const snapshot = captureShell(root, pageBuild(), labels, phones, since);
   if (snapshot) saveSnapshot(localStorage, snapshot);
 }
 

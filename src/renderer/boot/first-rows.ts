@@ -32,9 +32,11 @@ export async function paintFirstRows(options: FirstRowsOptions): Promise<FirstRo
   try {
     // The read runs in the browser process while this page lays out and paints the shell (the first layout also
     // loads the fonts) — unless the rows come first, and both are painted in one frame.
-    const reading = readNewestCalls(options.dbName, FIRST_ROWS);
+    const reading = readNewestCalls(options.dbName, FIRST_ROWS, snapshot.newestSince);
     const container = showShell(options.root, snapshot);
+    performance.mark('floorguard:boot-shell-drawn');
     const calls = await Promise.race([reading, delay(options.readBudgetMs).then(() => null)]);
+    performance.mark('floorguard:boot-rows-read');
     if (!container || !calls) return 'shell';
     container.replaceChildren(...calls.map((call, i) => rowElement(call, i, snapshot)));
     await nextPaint();

@@ -18,6 +18,8 @@ export interface ShellSnapshot {
   labels: RowLabels;
   /** How the newest calls' numbers are displayed (libphonenumber is not loaded yet when the snapshot is shown). */
   phones: Record<string, string>;
+  /** createdAt of the oldest of the newest rows shown (null: fewer calls than rows): where the next read starts. */
+  newestSince: string | null;
 }
 
 export interface RowLabels {
@@ -49,6 +51,7 @@ export function captureShell(
   build: string,
   labels: RowLabels,
   phones: Record<string, string>,
+  newestSince: string | null,
 ): ShellSnapshot | null {
   if (!root.querySelector('.call-list__scroll')) return null;
   const copy = root.cloneNode(true) as HTMLElement;
@@ -72,7 +75,7 @@ export function captureShell(
     styled.setAttribute(STYLE_ATTRIBUTE, styled.getAttribute('style') ?? '');
     styled.removeAttribute('style');
   }
-  return { format: FORMAT, build, html: copy.innerHTML, labels, phones };
+  return { format: FORMAT, build, html: copy.innerHTML, labels, phones, newestSince };
 }
 
 export function saveSnapshot(storage: Storage, snapshot: ShellSnapshot): void {
@@ -94,7 +97,8 @@ export function loadSnapshot(storage: Storage, build: string): ShellSnapshot | n
       snapshot.build !== build ||
       typeof snapshot.html !== 'string' ||
       !snapshot.labels ||
-      !snapshot.phones
+      !snapshot.phones ||
+      (snapshot.newestSince !== null && typeof snapshot.newestSince !== 'string')
     ) {
       return null;
     }

@@ -8,6 +8,7 @@ import { pageBuild } from './shell-snapshot';
  * once this top-level await is done: when the first rows are painted, or when they took more than 1.5 s to read
  * (the shell is shown meanwhile). The agent sees the sheet while the app is being set up.
  */
+performance.mark('floorguard:boot-start');
 const root = document.getElementById('root');
 
 export const firstRows: FirstRowsResult = root

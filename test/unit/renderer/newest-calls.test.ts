@@ -25,10 +25,41 @@ describe('the boot code’s read of the newest calls (bare IndexedDB, before Dex
     await db.calls.bulkPut([...calls].reverse());
     db.close();
 
-    const newest = await readNewestCalls(name, 12);
+    const expected = calls
+      .slice(18)
+      .reverse()
+      .map((c) => c.summary);
+    expect((await readNewestCalls(name, 12)).map((c) => c.summary)).toEqual(expected);
+    // Forward from where the last snapshot's rows began: the same rows, and calls saved since come first.
+    const since = calls[18]?.createdAt ?? null;
+    expect((await readNewestCalls(name, 12, since)).map((c) => c.summary)).toEqual(expected);
+    const reopened = new FloorguardDb(name);
+    dbs.push(reopened);
+    const later = { ...newCall('之后保存的'), createdAt: new Date(Date.UTC(2026, 10, 1, 9)).toISOString() };
+    await reopened.calls.put(later);
+    reopened.close();
+    expect((await readNewestCalls(name, 12, since)).map((c) => c.summary)).toEqual([
+      '之后保存的',
+      ...expected.slice(0, 11),
+    ]);
+    // Fewer calls than rows when the snapshot was taken (null): read from the start.
+    expect(await readNewestCalls(name, 40, null)).toHaveLength(31);
+  });
+
+  it('reads backwards when more calls were saved since the snapshot than it reads forward', async () => {
+    const name = `boot-${crypto.randomUUID()}`;
+    const db = new FloorguardDb(name);
+    dbs.push(db);
+    const calls = Array.from({ length: 260 }, (_, i) => ({
+      ...newCall(`第 ${i} 通`),
+      createdAt: new Date(Date.UTC(2026, 10, 1, 8) + i * 1000).toISOString(),
+    }));
+    await db.calls.bulkPut(calls);
+    db.close();
+    const newest = await readNewestCalls(name, 12, calls[0]?.createdAt ?? null);
     expect(newest.map((c) => c.summary)).toEqual(
       calls
-        .slice(18)
+        .slice(248)
         .reverse()
         .map((c) => c.summary),
     );
