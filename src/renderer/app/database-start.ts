@@ -1,3 +1,4 @@
+import { snapshot } from '../boot/start';
 import { FloorguardDb } from '../data/db';
 import { loadFirstPage } from '../features/calls/calls-index';
 
@@ -9,4 +10,4 @@ import { loadFirstPage } from '../features/calls/calls-index';
 export const db = new FloorguardDb();
 
 // Dexie opens the database on this first query; the store's own start-up reads queue on the same open.
-export const firstPageReady = loadFirstPage(db);
+export const firstPageReady = loadFirstPage(db, snapshot?.pageSince);

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { CALL_STATUSES } from '@shared/calls/schema';
 import { FIRST_ROWS } from '../boot/first-rows';
 import { captureShell, pageBuild, saveSnapshot } from '../boot/shell-snapshot';
-import { useCallsIndex } from '../features/calls/calls-index';
+import { FIRST_PAGE, useCallsIndex } from '../features/calls/calls-index';
 import { displayPhone } from '../features/calls/display';
 import { useNavStore } from './nav-store';
 import { usePolicyStore } from './policy-store';
@@ -19,10 +19,14 @@ export function saveShellSnapshot(root: HTMLElement): void {
     statuses: Object.fromEntries(CALL_STATUSES.map((s) => [s, i18next.t(`calls.status.${s}`)])),
     selectRow: i18next.t('calls.list.selectRow'),
   };
-  const newest = useCallsIndex.getState().all.slice(0, FIRST_ROWS);
+  const { all } = useCallsIndex.getState();
+  const newest = all.slice(0, FIRST_ROWS);
   const phones = Object.fromEntries(newest.map((c) => [c.callerPhone, displayPhone(c.callerPhone)]));
-  const since = newest.length === FIRST_ROWS ? (newest.at(-1)?.createdAt ?? null) : null;
-  const snapshot = captureShell(root, pageBuild(), labels, phones, since);
+  const bounds = {
+    newestSince: all[FIRST_ROWS - 1]?.createdAt ?? null,
+    pageSince: all[FIRST_PAGE - 1]?.createdAt ?? null,
+  };
+  const snapshot = captureShell(root, pageBuild(), labels, phones, bounds);
   if (snapshot) saveSnapshot(localStorage, snapshot);
 }
 

@@ -1,6 +1,6 @@
 import { shortDateTime } from '../features/calls/short-date-time';
 import { readNewestCalls, type StoredCall } from './newest-calls';
-import { showShell, loadSnapshot, type ShellSnapshot } from './shell-snapshot';
+import { showShell, type ShellSnapshot } from './shell-snapshot';
 
 /**
  * The first rows, before the app (ADR 0009): the console as it was last drawn, with the newest calls read from
@@ -15,8 +15,8 @@ const ROW_HEIGHT = 44;
 
 export interface FirstRowsOptions {
   root: HTMLElement;
-  storage: Storage;
-  build: string;
+  /** The last snapshot taken by this build (loadSnapshot), if any. */
+  snapshot: ShellSnapshot | null;
   dbName: string;
   /** How long the rows may take to read before the app goes on without them (the shell stays until React's frame). */
   readBudgetMs: number;
@@ -26,9 +26,8 @@ export type FirstRowsResult = 'rows' | 'shell' | 'none';
 
 export async function paintFirstRows(options: FirstRowsOptions): Promise<FirstRowsResult> {
   // A window opened hidden (to the tray) paints no frame to wait for; nor is there anything to show.
-  if (document.visibilityState !== 'visible') return 'none';
-  const snapshot = loadSnapshot(options.storage, options.build);
-  if (!snapshot) return 'none';
+  const { snapshot } = options;
+  if (document.visibilityState !== 'visible' || !snapshot) return 'none';
   try {
     // The read runs in the browser process while this page lays out and paints the shell (the first layout also
     // loads the fonts) — unless the rows come first, and both are painted in one frame.

@@ -20,6 +20,14 @@ export interface ShellSnapshot {
   phones: Record<string, string>;
   /** createdAt of the oldest of the newest rows shown (null: fewer calls than rows): where the next read starts. */
   newestSince: string | null;
+  /** The same for the app's first page of the list (calls-index.ts, FIRST_PAGE rows). */
+  pageSince: string | null;
+}
+
+/** Where the newest reads of the next start begin (see ShellSnapshot). */
+export interface ReadBounds {
+  newestSince: string | null;
+  pageSince: string | null;
 }
 
 export interface RowLabels {
@@ -51,7 +59,7 @@ export function captureShell(
   build: string,
   labels: RowLabels,
   phones: Record<string, string>,
-  newestSince: string | null,
+  bounds: ReadBounds,
 ): ShellSnapshot | null {
   if (!root.querySelector('.call-list__scroll')) return null;
   const copy = root.cloneNode(true) as HTMLElement;
@@ -75,7 +83,7 @@ export function captureShell(
     styled.setAttribute(STYLE_ATTRIBUTE, styled.getAttribute('style') ?? '');
     styled.removeAttribute('style');
   }
-  return { format: FORMAT, build, html: copy.innerHTML, labels, phones, newestSince };
+  return { format: FORMAT, build, html: copy.innerHTML, labels, phones, ...bounds };
 }
 
 export function saveSnapshot(storage: Storage, snapshot: ShellSnapshot): void {
@@ -98,7 +106,8 @@ export function loadSnapshot(storage: Storage, build: string): ShellSnapshot | n
       typeof snapshot.html !== 'string' ||
       !snapshot.labels ||
       !snapshot.phones ||
-      (snapshot.newestSince !== null && typeof snapshot.newestSince !== 'string')
+      !isBound(snapshot.newestSince) ||
+      !isBound(snapshot.pageSince)
     ) {
       return null;
     }
@@ -107,6 +116,8 @@ export function loadSnapshot(storage: Storage, build: string): ShellSnapshot | n
     return null;
   }
 }
+
+const isBound = (value: unknown) => value === null || typeof value === 'string';
 
 /** Draws the snapshot into `root`, inert (nothing in it answers yet), and returns the list's row container. */
 export function showShell(root: HTMLElement, snapshot: ShellSnapshot): HTMLElement | null {

@@ -1,6 +1,6 @@
 import { DB_NAME } from '../data/db-name';
 import { paintFirstRows, type FirstRowsResult } from './first-rows';
-import { pageBuild } from './shell-snapshot';
+import { loadSnapshot, pageBuild } from './shell-snapshot';
 
 /**
  * The boot entry: the built page loads its chunk first, on its own (vite.renderer.config.ts), so it runs while the
@@ -11,14 +11,11 @@ import { pageBuild } from './shell-snapshot';
 performance.mark('floorguard:boot-start');
 const root = document.getElementById('root');
 
+/** The last snapshot this build took; the app reads its first page from where that snapshot's list began. */
+export const snapshot = loadSnapshot(localStorage, pageBuild());
+
 export const firstRows: FirstRowsResult = root
-  ? await paintFirstRows({
-      root,
-      storage: localStorage,
-      build: pageBuild(),
-      dbName: DB_NAME,
-      readBudgetMs: 1_500,
-    })
+  ? await paintFirstRows({ root, snapshot, dbName: DB_NAME, readBudgetMs: 1_500 })
   : 'none';
 
 performance.mark(`floorguard:boot-${firstRows}`);

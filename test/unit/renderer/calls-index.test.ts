@@ -105,4 +105,58 @@ describe('the in-memory calls index', () => {
     expect(useCallsIndex.getState().all.some((c) => c.id === old(7).id)).toBe(false);
     stop();
   });
+
+  it('reads the first page forward from where the last snapshot’s page began, as the reverse read would', async () => {
+    const db = new FloorguardDb(`test-${crypto.randomUUID()}`);
+    dbs.push(db);
+    // Three calls share each minute: page boundaries fall inside a minute.
+    const at = (i: number) => new Date(Date.UTC(2026, 10, 1) + Math.floor(i / 3) * 60_000).toISOString();
+    const calls: CallLog[] = Array.from({ length: 1_000 }, (_, i) => ({
+      id: `01930000-0000-7000-8000-${i.toString(16).padStart(12, '0')}`,
+      createdAt: at(i),
+      agent: '王芳',
+      callerPhone: `+86139${String(i).padStart(8, '0')}`,
+      problemType: 'login-failure',
+      summary: `第 ${i} 号`,
+    }));
+    await db.calls.bulkPut(calls);
+    const ids = () => useCallsIndex.getState().all.map((c) => c.id);
+
+    useCallsIndex.setState({ all: [], loaded: false });
+    await loadFirstPage(db);
+    const reverse = ids();
+    expect(reverse).toHaveLength(200);
+
+    // The snapshot's bound: the createdAt of the 200th newest call then (a minute shared with its neighbours).
+    const since = calls[800]?.createdAt ?? null;
+    useCallsIndex.setState({ all: [], loaded: false });
+    await loadFirstPage(db, since);
+    expect(ids()).toEqual(reverse);
+
+    // Calls saved since the snapshot come first; when more than two pages were, the reverse read is used.
+    const later = calls.slice(0, 450).map((c, i) => ({
+      ...c,
+      id: `01930000-0000-7000-9000-${i.toString(16).padStart(12, '0')}`,
+      createdAt: new Date(Date.UTC(2026, 10, 2) + i * 1_000).toISOString(),
+    }));
+    await db.calls.bulkPut(later.slice(0, 5));
+    useCallsIndex.setState({ all: [], loaded: false });
+    await loadFirstPage(db, since);
+    expect(ids().slice(0, 6)).toEqual([
+      ...later
+        .slice(0, 5)
+        .map((c) => c.id)
+        .reverse(),
+      reverse[0],
+    ]);
+    await db.calls.bulkPut(later);
+    useCallsIndex.setState({ all: [], loaded: false });
+    await loadFirstPage(db, since);
+    expect(ids()).toEqual(
+      later
+        .slice(250)
+        .map((c) => c.id)
+        .reverse(),
+    );
+  });
 });
