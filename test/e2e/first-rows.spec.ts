@@ -9,13 +9,16 @@ import { logSavedCall } from './calls';
 
 /** Records, from the page's first moment, the rows the boot code draws (before the app replaces them). */
 const RECORD_BOOT_ROWS = `
-  window.__boot = { rows: null, inert: null, ariaHidden: null, seen: false };
+  window.__boot = { rows: null, inert: null, ariaHidden: null, seen: false, shellAlone: false };
   new MutationObserver((_, observer) => {
     const root = document.getElementById('root');
     if (!root || root.dataset.boot !== 'shell') return;
     window.__boot.seen = true;
     const rows = root.querySelectorAll('.call-row');
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      window.__boot.shellAlone = true;
+      return;
+    }
     window.__boot.rows = [...rows].map((row) => [...row.children].map((cell) => cell.textContent));
     window.__boot.inert = root.inert;
     window.__boot.ariaHidden = root.getAttribute('aria-hidden');
@@ -28,6 +31,8 @@ interface BootRecord {
   inert: boolean | null;
   ariaHidden: string | null;
   seen: boolean;
+  /** The shell was drawn before its rows. */
+  shellAlone: boolean;
 }
 
 const bootRecord = (page: Page) => page.evaluate(() => (window as unknown as { __boot: BootRecord }).__boot);
@@ -88,4 +93,38 @@ test('a snapshot drawn by another build is not shown', async ({ console: page })
   await page.reload();
   await expect(page.getByTestId('call-row')).toHaveCount(3);
   expect((await bootRecord(page)).seen).toBe(false);
+});
+
+test('when the rows are slow to read, the layout is shown first and the rows follow', async ({
+  console: page,
+}) => {
+  await page.reload();
+  await expect(page.getByTestId('call-row')).toHaveCount(3);
+  // Another page of the seat holds a write transaction on the calls for 800 ms: the boot code's read waits for it.
+  const holder = await page.context().newPage();
+  await holder.goto(new URL('/no-such-page', page.url()).href);
+  await holder.evaluate(
+    () =>
+      new Promise<void>((held, failed) => {
+        const open = indexedDB.open('floorguard');
+        open.onerror = () => failed(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = db.transaction('calls', 'readwrite').objectStore('calls');
+          const until = performance.now() + 800;
+          const spin = () => {
+            if (performance.now() < until) store.count().onsuccess = spin;
+            else db.close();
+          };
+          spin();
+          held();
+        };
+      }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('call-row')).toHaveCount(3);
+  const boot = await bootRecord(page);
+  expect(boot.shellAlone).toBe(true);
+  expect(boot.rows).toEqual(await appRows(page));
+  await holder.close();
 });

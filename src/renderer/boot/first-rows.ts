@@ -18,6 +18,12 @@ export interface FirstRowsOptions {
   /** The last snapshot taken by this build (loadSnapshot), if any. */
   snapshot: ShellSnapshot | null;
   dbName: string;
+  /**
+   * How long the shell waits for the rows, so that both are laid out and painted in one frame. The first frame of a
+   * new renderer process is its most expensive (150–200 ms here: fonts, style sheets, the shell's layout); the read's
+   * answer, back from the browser process in 20–40 ms, would otherwise wait behind it and need a frame of its own.
+   */
+  shellWaitMs: number;
   /** How long the rows may take to read before the app goes on without them (the shell stays until React's frame). */
   readBudgetMs: number;
 }
@@ -29,12 +35,13 @@ export async function paintFirstRows(options: FirstRowsOptions): Promise<FirstRo
   const { snapshot } = options;
   if (document.visibilityState !== 'visible' || !snapshot) return 'none';
   try {
-    // The read runs in the browser process while this page lays out and paints the shell (the first layout also
-    // loads the fonts) — unless the rows come first, and both are painted in one frame.
     const reading = readNewestCalls(options.dbName, FIRST_ROWS, snapshot.newestSince);
+    const early = await Promise.race([reading, delay(options.shellWaitMs).then(() => undefined)]);
     const container = showShell(options.root, snapshot);
     performance.mark('floorguard:boot-shell-drawn');
-    const calls = await Promise.race([reading, delay(options.readBudgetMs).then(() => null)]);
+    const calls =
+      early ??
+      (await Promise.race([reading, delay(options.readBudgetMs - options.shellWaitMs).then(() => null)]));
     performance.mark('floorguard:boot-rows-read');
     if (!container || !calls) return 'shell';
     container.replaceChildren(...calls.map((call, i) => rowElement(call, i, snapshot)));

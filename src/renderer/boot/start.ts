@@ -6,7 +6,7 @@ import { loadSnapshot, pageBuild } from './shell-snapshot';
  * The boot entry: the built page loads its chunk first, on its own (vite.renderer.config.ts), so it runs while the
  * start chunk is still being fetched and compiled. main.tsx imports it first, so the app's code is evaluated only
  * once this top-level await is done: when the first rows are painted, or when they took more than 1.5 s to read
- * (the shell is shown meanwhile). The agent sees the sheet while the app is being set up.
+ * (the shell is shown after 120 ms). The agent sees the sheet while the app is being set up.
  */
 performance.mark('floorguard:boot-start');
 const root = document.getElementById('root');
@@ -15,7 +15,7 @@ const root = document.getElementById('root');
 export const snapshot = loadSnapshot(localStorage, pageBuild());
 
 export const firstRows: FirstRowsResult = root
-  ? await paintFirstRows({ root, snapshot, dbName: DB_NAME, readBudgetMs: 1_500 })
+  ? await paintFirstRows({ root, snapshot, dbName: DB_NAME, shellWaitMs: 120, readBudgetMs: 1_500 })
   : 'none';
 
 performance.mark(`floorguard:boot-${firstRows}`);
