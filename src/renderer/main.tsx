@@ -11,6 +11,7 @@ import { usePolicyStore } from './app/policy-store';
 import { useStartupNotices } from './app/startup-notices';
 import { keepShellSnapshot } from './app/shell-capture';
 import { watchStorage } from './app/storage-watch';
+import { takeEarlyKeys } from './boot/early-keys';
 import { releaseShell } from './boot/shell-snapshot';
 import { LocalStoreContext } from './data/local-store';
 import { startCallsIndex } from './features/calls/calls-index';
@@ -67,6 +68,9 @@ requestAnimationFrame(() =>
     void import('./features/sync/start-sync').then(({ startSync }) => startSync(store, api));
     // What the next start shows before its code is ready.
     keepShellSnapshot(root);
+    // The call form takes the keys typed during the start (boot/early-keys.ts) as soon as it is up; should it not
+    // be, they stop being kept rather than reach it later.
+    setTimeout(() => void takeEarlyKeys(), 10_000);
     // The other pages' code, while the agent reads the sheet, so the first switch to them does not wait for it.
     requestIdleCallback(() => void preloadPages(), { timeout: 2000 });
   }, 0),

@@ -1,4 +1,5 @@
 import { DB_NAME } from '../data/db-name';
+import { keepEarlyKeys } from './early-keys';
 import { paintFirstRows, type FirstRowsResult } from './first-rows';
 import { loadSnapshot, pageBuild } from './shell-snapshot';
 
@@ -9,6 +10,8 @@ import { loadSnapshot, pageBuild } from './shell-snapshot';
  * (the shell is shown after 120 ms). The agent sees the sheet while the app is being set up.
  */
 performance.mark('floorguard:boot-start');
+// From the first moment the window shows anything, keys typed are kept for the call form (early-keys.ts).
+keepEarlyKeys();
 const root = document.getElementById('root');
 
 /** The last snapshot this build took; the app reads its first page from where that snapshot's list began. */

@@ -7,6 +7,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { formatPhone, normalizePhone } from '@shared/calls/phone';
 import type { CallLog } from '@shared/calls/schema';
+import { takeEarlyKeys } from '../../boot/early-keys';
 import { createDraftWriter } from '../../data/drafts';
 import { useLocalStore } from '../../data/local-store';
 import { usePolicyStore } from '../../app/policy-store';
@@ -70,13 +71,26 @@ export function CallForm() {
     let alive = true;
     void store.db.drafts.get(DRAFT_KEY).then((row) => {
       if (!alive) return;
+      // Keys typed before the form could take them (boot/early-keys.ts) came before anything typed into it since.
+      const early = takeEarlyKeys();
       const parsed = CallFormValues.safeParse(row?.value);
       const draft = parsed.success ? parsed.data : (row?.value as CallFormValues | undefined);
       if (draft && hasTyping(draft)) {
         const { agentName, seatName } = useSeatStore.getState().settings;
         reset({ ...emptyCallForm(agentName, seatName), ...draft });
         if (draft.callerName || draft.customerId) setShowMore(true);
-        notify({ kind: 'ok', text: i18next.t('calls.draftRestored') });
+        // The draft's call wins; what was typed meanwhile is shown so that it can be typed again.
+        notify(
+          early.text
+            ? { kind: 'warn', text: i18next.t('calls.draftRestoredOverEarlyKeys', { text: early.text }) }
+            : { kind: 'ok', text: i18next.t('calls.draftRestored') },
+        );
+      } else {
+        if (early.text) {
+          const field = getValues('agent') ? 'callerPhone' : 'agent';
+          setValue(field, early.text + getValues(field), { shouldDirty: true });
+        }
+        if (early.dropped) notify({ kind: 'warn', text: i18next.t('calls.earlyKeysDropped') });
       }
       draftLoaded.current = true;
     });
@@ -89,7 +103,7 @@ export function CallForm() {
       alive = false;
       sub.unsubscribe();
     };
-  }, [store.db, drafts, reset, watch, notify]);
+  }, [store.db, drafts, reset, watch, notify, getValues, setValue]);
 
   // Settings arrive after the first render: fill agent and seat if the agent has not typed them.
   useEffect(() => {

@@ -75,6 +75,10 @@ const core = {
     savedNoJournal:
       'Saved in this seat’s database; the backup journal copy will be written when main answers ({{detail}})',
     draftRestored: 'Unsaved draft restored',
+    draftRestoredOverEarlyKeys:
+      'Unsaved draft restored; “{{text}}”, typed while the console was starting, was not filled in: type it again if needed',
+    earlyKeysDropped:
+      'Some keys pressed while the console was starting had no effect (Enter, Tab, shortcuts or the input method): check the form',
     duplicateTitle: 'This number was logged in the last 15 minutes',
     duplicateBody: '{{time}} by {{agent}}: {{summary}}',
     appendToExisting: 'Append to that record',

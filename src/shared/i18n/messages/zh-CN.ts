@@ -74,6 +74,8 @@ const core = {
     saving: '正在保存…（可继续录入下一通来电）',
     savedNoJournal: '已保存到本机数据库；本机备份日志稍后自动补写（{{detail}}）',
     draftRestored: '已恢复未保存的草稿',
+    draftRestoredOverEarlyKeys: '已恢复未保存的草稿；启动期间键入的“{{text}}”未填入，请按需重新输入',
+    earlyKeysDropped: '启动期间按下的部分按键未生效（回车、Tab、快捷键或输入法），请核对表单',
     duplicateTitle: '15 分钟内已登记过该号码',
     duplicateBody: '{{time}} 由 {{agent}} 登记：{{summary}}',
     appendToExisting: '追加到该记录',
