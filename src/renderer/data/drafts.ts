@@ -7,6 +7,8 @@ export interface DraftWriter {
   cancel(): void;
   /** The save removed the draft (unless typing since `cancel` wrote a new one): an empty form then needs no write. */
   cleared(): void;
+  /** Writes a waiting value now: the page is being hidden, reloaded or closed, and may not run its timers again. */
+  flushNow(): void;
 }
 
 /**
@@ -47,6 +49,11 @@ export function createDraftWriter(db: FloorguardDb, key: string, intervalMs = 15
     cleared() {
       if (!writtenSinceCancel) stored = false;
     },
+    flushNow() {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      flush();
+    },
   };
 }
 
@@ -63,6 +70,8 @@ async function writeRelaxed(db: FloorguardDb, key: string, value: object | null)
     const store = tx.objectStore('drafts');
     if (row) store.put(row);
     else store.delete(key);
+    // At once, not when this task ends: a page being left may not get to the end of it.
+    tx.commit();
     tx.oncomplete = () => resolve();
     tx.onabort = () => reject(tx.error ?? new Error('draft write aborted'));
   });

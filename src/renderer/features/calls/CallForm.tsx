@@ -105,6 +105,18 @@ export function CallForm() {
     };
   }, [store.db, drafts, reset, watch, notify, getValues, setValue]);
 
+  // The last keys of a draft are written before the page goes (a reload, a close, hidden to the tray), not 150 ms on.
+  useEffect(() => {
+    const flush = () => drafts.flushNow();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [drafts]);
+
   // Settings arrive after the first render: fill agent and seat if the agent has not typed them.
   useEffect(() => {
     const current = getValues();
