@@ -7,6 +7,12 @@ import type { MutationOp, SyncEntity } from '@shared/sync/protocol';
 import { DB_NAME } from './db-name';
 import { MIGRATIONS } from './migrations';
 
+// Dexie turns its debug mode on by the page's address (http://127.0.0.1, http://localhost): every table operation
+// then creates a DevTools async task, which captures a stack — in a fresh renderer ~200 ms of reparsing for source
+// positions during the start, and part of every save. The harness would run that, Electron (app://) would not. Off
+// everywhere, so what is tested and measured is what the seats run; a developer can set `Dexie.debug = true`.
+Dexie.debug = false;
+
 /** A change waiting to reach the centre: written in the same transaction as the record itself. */
 export interface OutboxEntry {
   seq: number;
