@@ -74,6 +74,14 @@ logger.info(
   { storage: db.kind, ...(databaseUrl ? {} : { dataDir }), ms: Date.now() - started },
   'database ready',
 );
+if (!databaseUrl) {
+  // PGlite runs PostgreSQL with fsync off (its file system layer has no fsync): a killed process loses nothing, a
+  // power cut or an OS crash of this server can lose pushes it has already acknowledged to the seats.
+  logger.warn(
+    'embedded database: writes are not fsynced, so a power cut of this server can lose acknowledged pushes; ' +
+      'for a production centre set DATABASE_URL (PostgreSQL)',
+  );
+}
 
 const adminToken = process.env.FLOORGUARD_ADMIN_TOKEN || undefined;
 if (!adminToken) logger.warn('FLOORGUARD_ADMIN_TOKEN not set: admin endpoints are disabled');
