@@ -9,10 +9,10 @@ import { logSavedCall } from './calls';
 
 const phoneField = (page: Page) => page.getByLabel('来电号码', { exact: true });
 
-/** Starts the console again with its code held back 1.5 s (a slow start), and waits for the boot's copy. */
+/** Starts the console again with its code held back 3 s (a slow start), and waits for the boot's copy. */
 async function slowStart(page: Page): Promise<void> {
   await page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
     await route.continue();
   });
   await page.reload({ waitUntil: 'commit' });
