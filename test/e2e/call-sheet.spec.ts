@@ -53,6 +53,37 @@ test('a half-typed call survives a reload as a draft', async ({ console: page })
   await expect(page.getByTestId('calls-notice')).toHaveText('已恢复未保存的草稿');
 });
 
+test('a half-typed call survives a crash of the page, to the last key', async ({ console: page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await page.getByLabel('来电号码', { exact: true }).fill('139 0000 2222');
+  // The number is in the stored draft by now; the summary typed next is not, for another 150 ms.
+  await page.waitForTimeout(400);
+  await page.getByLabel('问题描述').fill('客户说到最后一个字');
+  // The renderer dies at once: no page events, no timers.
+  const crashed = page.waitForEvent('crash');
+  void cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+  const again = await page.context().newPage();
+  await again.goto(page.url());
+  await expect(again.getByLabel('来电号码', { exact: true })).toHaveValue('139 0000 2222');
+  await expect(again.getByLabel('问题描述')).toHaveValue('客户说到最后一个字');
+  await expect(again.getByTestId('calls-notice')).toHaveText('已恢复未保存的草稿');
+});
+
+test('a call saved just before a crash does not come back as a draft', async ({ console: page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await logSavedCall(page, { phone: '139 0000 3333', type: '6 支付异常', summary: '刚刚保存' });
+  const crashed = page.waitForEvent('crash');
+  void cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+  const again = await page.context().newPage();
+  await again.goto(page.url());
+  await expect(again.getByTestId('call-row').filter({ hasText: '刚刚保存' })).toHaveCount(1);
+  await expect(again.getByLabel('来电号码', { exact: true })).toHaveValue('');
+  await expect(again.getByLabel('问题描述')).toHaveValue('');
+  await expect(again.getByText('已恢复未保存的草稿')).toHaveCount(0);
+});
+
 test('an invalid number shows the reason in the UI language and saves nothing', async ({ console: page }) => {
   await logCall(page, { phone: '62345678', type: '4 登录异常', summary: '无法登录' });
   await expect(page.getByRole('alert').filter({ hasText: '固定电话请加区号' })).toBeVisible();

@@ -16,8 +16,18 @@ export interface DraftWriter {
  * committed with relaxed durability. A draft is a convenience for a reload or a crash, not a record: a power cut may
  * cost the last keystrokes of a call not yet saved, whereas a strict (fsync'd) commit on every keystroke queued
  * behind it the save the agent is waiting for (ADR 0009).
+ * Every keystroke is also mirrored, synchronously, into `mirror` (localStorage): its writes reach the browser process
+ * at once, so a crash of the renderer — which runs no page events and cancels the timer — loses none of them.
+ * Cancelling (the form is being saved) removes the mirror at once: the save's transaction removes the stored draft,
+ * and a mirror left behind would bring a saved call back as a draft.
  */
-export function createDraftWriter(db: FloorguardDb, key: string, intervalMs = 150): DraftWriter {
+export function createDraftWriter(
+  db: FloorguardDb,
+  key: string,
+  intervalMs = 150,
+  mirror: Storage | null = defaultMirror(),
+): DraftWriter {
+  const mirrorKey = mirrorKeyOf(key);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let next: object | null = null;
   // Whether the store may hold a draft: an empty form over no draft writes nothing.
@@ -39,9 +49,11 @@ export function createDraftWriter(db: FloorguardDb, key: string, intervalMs = 15
     write(value) {
       writtenSinceCancel = true;
       next = value && { ...value };
+      setMirror(mirror, mirrorKey, next);
       timer ??= setTimeout(flush, intervalMs);
     },
     cancel() {
+      setMirror(mirror, mirrorKey, null);
       clearTimeout(timer);
       timer = undefined;
       writtenSinceCancel = false;
@@ -75,4 +87,43 @@ async function writeRelaxed(db: FloorguardDb, key: string, value: object | null)
     tx.oncomplete = () => resolve();
     tx.onabort = () => reject(tx.error ?? new Error('draft write aborted'));
   });
+}
+
+/** The draft to restore: the mirror when there is one (always the newest typing), else the stored draft. */
+export async function readDraft(
+  db: FloorguardDb,
+  key: string,
+  mirror: Storage | null = defaultMirror(),
+): Promise<unknown> {
+  const mirrored = readMirror(mirror, mirrorKeyOf(key));
+  if (mirrored !== undefined) return mirrored;
+  return (await db.drafts.get(key))?.value;
+}
+
+const mirrorKeyOf = (key: string) => `floorguard:draft:${key}`;
+
+function defaultMirror(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null; // storage disabled for this origin
+  }
+}
+
+function setMirror(mirror: Storage | null, key: string, value: object | null): void {
+  try {
+    if (value === null) mirror?.removeItem(key);
+    else mirror?.setItem(key, JSON.stringify(value));
+  } catch {
+    // Full or disabled: the stored draft still follows, 150 ms behind.
+  }
+}
+
+function readMirror(mirror: Storage | null, key: string): unknown {
+  try {
+    const text = mirror?.getItem(key);
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HybridClock } from '@shared/sync/hlc';
 import { FloorguardDb } from '../../../src/renderer/data/db';
-import { createDraftWriter } from '../../../src/renderer/data/drafts';
+import { createDraftWriter, readDraft } from '../../../src/renderer/data/drafts';
 import { createCallsRepository } from '../../../src/renderer/features/calls/calls-repository';
 import { newCall } from './fixtures';
 
@@ -88,5 +88,70 @@ describe('call form drafts', () => {
     await calls.save([call('saved')], { clearDraft: KEY });
     expect(await db.drafts.get(KEY)).toBeUndefined();
     expect(await db.calls.count()).toBe(1);
+  });
+});
+
+/** localStorage as far as the draft mirror uses it. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}
+
+describe('the draft mirror (every keystroke, for a renderer crash)', () => {
+  it('holds the newest typing at once, before the stored draft is written', async () => {
+    const db = database();
+    await db.open();
+    const mirror = memoryStorage();
+    const drafts = createDraftWriter(db, KEY, 10_000, mirror);
+    drafts.write({ callerPhone: '138' });
+    drafts.write({ callerPhone: '138 1234', summary: '登' });
+    // A crash now: the timer never runs, the stored draft was never written; the mirror has every key.
+    expect(await db.drafts.get(KEY)).toBeUndefined();
+    expect(await readDraft(db, KEY, mirror)).toEqual({ callerPhone: '138 1234', summary: '登' });
+    drafts.cancel();
+  });
+
+  it('a save in progress removes it at once, so a saved call never comes back as a draft', async () => {
+    const db = database();
+    await db.open();
+    const mirror = memoryStorage();
+    const drafts = createDraftWriter(db, KEY, 20, mirror);
+    drafts.write({ summary: '正在保存' });
+    await settle(60);
+    drafts.cancel();
+    expect(mirror.length).toBe(0);
+    // The stored draft is the save transaction's to remove; until it commits, it is what a crash restores.
+    expect(await readDraft(db, KEY, mirror)).toEqual({ summary: '正在保存' });
+    drafts.write(null);
+    await settle(60);
+    expect(await readDraft(db, KEY, mirror)).toBeUndefined();
+  });
+
+  it('falls back to the stored draft without a mirror, and survives a full or broken one', async () => {
+    const db = database();
+    await db.open();
+    const full = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
+    const drafts = createDraftWriter(db, KEY, 20, full);
+    drafts.write({ summary: '写满了' });
+    await settle(60);
+    expect(await readDraft(db, KEY, full)).toEqual({ summary: '写满了' });
+    expect(await readDraft(db, KEY, null)).toEqual({ summary: '写满了' });
+    const broken = memoryStorage();
+    broken.setItem('floorguard:draft:call-form', '{not json');
+    expect(await readDraft(db, KEY, broken)).toEqual({ summary: '写满了' });
   });
 });

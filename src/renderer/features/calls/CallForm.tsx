@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPhone, normalizePhone } from '@shared/calls/phone';
 import type { CallLog } from '@shared/calls/schema';
 import { takeEarlyKeys } from '../../boot/early-keys';
-import { createDraftWriter } from '../../data/drafts';
+import { createDraftWriter, readDraft } from '../../data/drafts';
 import { useLocalStore } from '../../data/local-store';
 import { usePolicyStore } from '../../app/policy-store';
 import { useSeatStore } from '../settings/seat-store';
@@ -69,12 +69,12 @@ export function CallForm() {
   // Restore a draft left by a reload or a crash, then keep it up to date behind the typing.
   useEffect(() => {
     let alive = true;
-    void store.db.drafts.get(DRAFT_KEY).then((row) => {
+    void readDraft(store.db, DRAFT_KEY).then((stored) => {
       if (!alive) return;
       // Keys typed before the form could take them (boot/early-keys.ts) came before anything typed into it since.
       const early = takeEarlyKeys();
-      const parsed = CallFormValues.safeParse(row?.value);
-      const draft = parsed.success ? parsed.data : (row?.value as CallFormValues | undefined);
+      const parsed = CallFormValues.safeParse(stored);
+      const draft = parsed.success ? parsed.data : (stored as CallFormValues | undefined);
       if (draft && hasTyping(draft)) {
         const { agentName, seatName } = useSeatStore.getState().settings;
         reset({ ...emptyCallForm(agentName, seatName), ...draft });
