@@ -65,7 +65,10 @@ test('a half-typed call survives a crash of the page, to the last key', async ({
   await crashed;
   const again = await page.context().newPage();
   await again.goto(page.url());
-  await expect(again.getByLabel('来电号码', { exact: true })).toHaveValue('139 0000 2222');
+  // A new renderer starts the console from scratch: on a busy machine that takes a few seconds.
+  await expect(again.getByLabel('来电号码', { exact: true })).toHaveValue('139 0000 2222', {
+    timeout: 15_000,
+  });
   await expect(again.getByLabel('问题描述')).toHaveValue('客户说到最后一个字');
   await expect(again.getByTestId('calls-notice')).toHaveText('已恢复未保存的草稿');
 });
@@ -78,7 +81,9 @@ test('a call saved just before a crash does not come back as a draft', async ({ 
   await crashed;
   const again = await page.context().newPage();
   await again.goto(page.url());
-  await expect(again.getByTestId('call-row').filter({ hasText: '刚刚保存' })).toHaveCount(1);
+  await expect(again.getByTestId('call-row').filter({ hasText: '刚刚保存' })).toHaveCount(1, {
+    timeout: 15_000,
+  });
   await expect(again.getByLabel('来电号码', { exact: true })).toHaveValue('');
   await expect(again.getByLabel('问题描述')).toHaveValue('');
   await expect(again.getByText('已恢复未保存的草稿')).toHaveCount(0);

@@ -8,6 +8,9 @@ import { logSavedCall } from './calls';
  */
 
 const phoneField = (page: Page) => page.getByLabel('来电号码', { exact: true });
+/** For what waits for the app to take over: 3 s held back, then a start on a machine that may be busy. */
+const APP_UP = { timeout: 20_000 };
+test.describe.configure({ timeout: 60_000 });
 
 /** Starts the console again with its code held back 3 s (a slow start), and waits for the boot's copy. */
 async function slowStart(page: Page): Promise<void> {
@@ -34,7 +37,7 @@ test('a number typed while the console starts lands in the number field, in full
   await page.keyboard.type('13900001111');
   // The boot's copy does not take it: the app does, once it is up.
   await expect(page.locator('#root')).toHaveAttribute('data-boot', 'shell');
-  await expect(phoneField(page)).toHaveValue('13900001111');
+  await expect(phoneField(page)).toHaveValue('13900001111', APP_UP);
   await expect(phoneField(page)).toBeFocused();
   // Typing goes on where it left off, and the call saves.
   await page.keyboard.type('2');
@@ -53,7 +56,7 @@ test('keys whose effect cannot be replayed are not guessed at, and the agent is 
   await page.keyboard.type('1390');
   await page.keyboard.press('Tab');
   await page.keyboard.type('000');
-  await expect(phoneField(page)).toHaveValue('1390');
+  await expect(phoneField(page)).toHaveValue('1390', APP_UP);
   await expect(page.getByText('启动期间按下的部分按键未生效')).toBeVisible();
 });
 
@@ -66,7 +69,7 @@ test('an unsaved draft wins over keys typed while starting, which are shown to t
   await page.waitForTimeout(300);
   await slowStart(page);
   await page.keyboard.type('1391');
-  await expect(page.getByText('已恢复未保存的草稿；启动期间键入的“1391”未填入')).toBeVisible();
+  await expect(page.getByText('已恢复未保存的草稿；启动期间键入的“1391”未填入')).toBeVisible(APP_UP);
   await expect(phoneField(page)).toHaveValue('010-62345678');
   await expect(page.getByLabel('问题描述')).toHaveValue('半途的来电');
 });
