@@ -73,3 +73,18 @@ test('an unsaved draft wins over keys typed while starting, which are shown to t
   await expect(phoneField(page)).toHaveValue('010-62345678');
   await expect(page.getByLabel('问题描述')).toHaveValue('半途的来电');
 });
+
+test('keys typed after a click into the sheet are not put into the number field', async ({
+  console: page,
+}) => {
+  await slowStart(page);
+  await page.keyboard.type('139');
+  // The summary field of the boot's copy (inert: the click does nothing there); raw mouse, no actionability wait.
+  const summary = await page.locator('#root[data-boot="shell"] textarea').first().boundingBox();
+  if (!summary) throw new Error('no summary field in the boot copy');
+  await page.mouse.click(summary.x + 10, summary.y + 10);
+  await page.keyboard.type('abc');
+  await expect(phoneField(page)).toHaveValue('139', APP_UP);
+  await expect(page.getByLabel('问题描述')).toHaveValue('');
+  await expect(page.getByText('启动期间按下的部分按键未生效')).toBeVisible();
+});

@@ -9,8 +9,8 @@
 export interface EarlyKeys {
   /** The text typed, with Backspace applied. */
   text: string;
-  /** A key was pressed whose effect cannot be replayed (Enter, Tab, a shortcut, an input method): it and every key
-   * after it were not kept. */
+  /** A key was pressed whose effect cannot be replayed (Enter, Tab, a shortcut, an input method, or any key after a
+   * click into the sheet): it and every key after it were not kept. */
   dropped: boolean;
 }
 
@@ -38,6 +38,8 @@ export function withKey(keys: EarlyKeys, press: KeyPress): EarlyKeys {
 
 let kept: EarlyKeys = NONE;
 let listening = false;
+// A click into the copy of the sheet (it takes none): the keys after it were meant for wherever it pointed.
+let pointed = false;
 
 function isEditable(target: EventTarget | null): boolean {
   return (
@@ -51,8 +53,13 @@ function isEditable(target: EventTarget | null): boolean {
 function onKeyDown(event: KeyboardEvent): void {
   // A field of the app has focus: the key is its own.
   if (isEditable(event.target) || kept.dropped) return;
-  kept = withKey(kept, event);
+  // After a click the keys belong to the field clicked, which the form does not know: none of them is guessed at.
+  kept = pointed && !MODIFIERS.has(event.key) ? { ...kept, dropped: true } : withKey(kept, event);
   if (!kept.dropped) event.preventDefault();
+}
+
+function onPointerDown(event: PointerEvent): void {
+  if (!isEditable(event.target)) pointed = true;
 }
 
 /** Starts keeping the keys typed while nothing can take them (boot/start.ts). */
@@ -60,13 +67,18 @@ export function keepEarlyKeys(): void {
   if (listening) return;
   listening = true;
   window.addEventListener('keydown', onKeyDown, true);
+  window.addEventListener('pointerdown', onPointerDown, true);
 }
 
 /** Stops keeping keys and hands over those kept (once: later calls get none). */
 export function takeEarlyKeys(): EarlyKeys {
-  if (listening) window.removeEventListener('keydown', onKeyDown, true);
+  if (listening) {
+    window.removeEventListener('keydown', onKeyDown, true);
+    window.removeEventListener('pointerdown', onPointerDown, true);
+  }
   listening = false;
   const taken = kept;
   kept = NONE;
+  pointed = false;
   return taken;
 }
