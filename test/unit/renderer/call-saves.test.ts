@@ -106,12 +106,17 @@ function memoryStorage(): Storage {
   };
 }
 
+/** An open database and a draft writer over it that mirrors into `mirror`. */
+async function mirroredDrafts(mirror: Storage, intervalMs = 20) {
+  const db = database();
+  await db.open();
+  return { db, drafts: createDraftWriter(db, KEY, intervalMs, mirror) };
+}
+
 describe('the draft mirror (every keystroke, for a renderer crash)', () => {
   it('holds the newest typing at once, before the stored draft is written', async () => {
-    const db = database();
-    await db.open();
     const mirror = memoryStorage();
-    const drafts = createDraftWriter(db, KEY, 10_000, mirror);
+    const { db, drafts } = await mirroredDrafts(mirror, 10_000);
     drafts.write({ callerPhone: '138' });
     drafts.write({ callerPhone: '138 1234', summary: '登' });
     // A crash now: the timer never runs, the stored draft was never written; the mirror has every key.
@@ -121,10 +126,8 @@ describe('the draft mirror (every keystroke, for a renderer crash)', () => {
   });
 
   it('a save in progress removes it at once, so a saved call never comes back as a draft', async () => {
-    const db = database();
-    await db.open();
     const mirror = memoryStorage();
-    const drafts = createDraftWriter(db, KEY, 20, mirror);
+    const { db, drafts } = await mirroredDrafts(mirror);
     drafts.write({ summary: '正在保存' });
     await settle(60);
     drafts.cancel();
@@ -137,15 +140,13 @@ describe('the draft mirror (every keystroke, for a renderer crash)', () => {
   });
 
   it('falls back to the stored draft without a mirror, and survives a full or broken one', async () => {
-    const db = database();
-    await db.open();
     const full = {
       ...memoryStorage(),
       setItem: () => {
         throw new DOMException('full', 'QuotaExceededError');
       },
     };
-    const drafts = createDraftWriter(db, KEY, 20, full);
+    const { db, drafts } = await mirroredDrafts(full);
     drafts.write({ summary: '写满了' });
     await settle(60);
     expect(await readDraft(db, KEY, full)).toEqual({ summary: '写满了' });

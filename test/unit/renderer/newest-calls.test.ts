@@ -9,15 +9,21 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
+/** A seat's database under a fresh name, closed after the test. */
+function bootDatabase(): { name: string; db: FloorguardDb } {
+  const name = `boot-${crypto.randomUUID()}`;
+  const db = new FloorguardDb(name);
+  dbs.push(db);
+  return { name, db };
+}
+
 function databaseNames(): Promise<string[]> {
   return indexedDB.databases().then((all) => all.map((d) => d.name ?? ''));
 }
 
 describe('the boot code’s read of the newest calls (bare IndexedDB, before Dexie)', () => {
   it('gives the newest calls first, at most the number asked for', async () => {
-    const name = `boot-${crypto.randomUUID()}`;
-    const db = new FloorguardDb(name);
-    dbs.push(db);
+    const { name, db } = bootDatabase();
     const calls = Array.from({ length: 30 }, (_, i) => ({
       ...newCall(`第 ${i} 通`),
       createdAt: new Date(Date.UTC(2026, 10, 1, 8, i)).toISOString(),
@@ -47,9 +53,7 @@ describe('the boot code’s read of the newest calls (bare IndexedDB, before Dex
   });
 
   it('reads backwards when more calls were saved since the snapshot than it reads forward', async () => {
-    const name = `boot-${crypto.randomUUID()}`;
-    const db = new FloorguardDb(name);
-    dbs.push(db);
+    const { name, db } = bootDatabase();
     const calls = Array.from({ length: 260 }, (_, i) => ({
       ...newCall(`第 ${i} 通`),
       createdAt: new Date(Date.UTC(2026, 10, 1, 8) + i * 1000).toISOString(),
