@@ -100,7 +100,8 @@ test('when the rows are slow to read, the layout is shown first and the rows fol
 }) => {
   await page.reload();
   await expect(page.getByTestId('call-row')).toHaveCount(3);
-  // Another page of the seat holds a write transaction on the calls for 800 ms: the boot code's read waits for it.
+  // Another page of the seat holds a write transaction on the calls until the shell has been drawn alone: the boot
+  // code's read waits for it. (Held until released, not for a fixed time, so a slow reload cannot outlast the hold.)
   const holder = await page.context().newPage();
   await holder.goto(new URL('/no-such-page', page.url()).href);
   await holder.evaluate(
@@ -111,9 +112,13 @@ test('when the rows are slow to read, the layout is shown first and the rows fol
         open.onsuccess = () => {
           const db = open.result;
           const store = db.transaction('calls', 'readwrite').objectStore('calls');
-          const until = performance.now() + 800;
+          const released = { now: false };
+          (window as unknown as { release: () => void }).release = () => {
+            released.now = true;
+          };
+          const until = performance.now() + 15_000;
           const spin = () => {
-            if (performance.now() < until) store.count().onsuccess = spin;
+            if (!released.now && performance.now() < until) store.count().onsuccess = spin;
             else db.close();
           };
           spin();
@@ -121,7 +126,11 @@ test('when the rows are slow to read, the layout is shown first and the rows fol
         };
       }),
   );
-  await page.reload();
+  await page.reload({ waitUntil: 'commit' });
+  await page.waitForFunction(
+    () => (window as unknown as { __boot?: BootRecord }).__boot?.shellAlone === true,
+  );
+  await holder.evaluate(() => (window as unknown as { release: () => void }).release());
   await expect(page.getByTestId('call-row')).toHaveCount(3);
   const boot = await bootRecord(page);
   expect(boot.shellAlone).toBe(true);
