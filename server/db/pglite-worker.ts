@@ -11,8 +11,17 @@ import type { WorkerReply, WorkerRequest } from './pglite-thread';
 
 const INT8_OID = 20;
 const { dataDir } = workerData as { dataDir?: string };
+/**
+ * `wal_init_zero = off`: PostgreSQL fills each new 16 MB WAL segment with zeros so that the space is reserved. Here it
+ * runs single-process, so that fill (16 MB of writes through Emscripten's file system) happened inside whichever
+ * push's COMMIT crossed into a new segment — at saturation about once a second, stalling every push queued behind it.
+ * Off, the segment is created by writing its last byte. Only the early warning of a full disk is lost: the space is
+ * claimed by the WAL writes themselves instead of up front (ADR 0003, addendum of session 7).
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off'];
 const lite = await PGlite.create({
   ...(dataDir ? { dataDir } : {}),
+  startParams: START_PARAMS,
   parsers: { [INT8_OID]: (value: string) => Number(value) },
 });
 
