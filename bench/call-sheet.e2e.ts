@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startHarness } from '../src/harness/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/chromium';
+import { launchOptionsLikeElectron } from '../test/chromium';
 import { createHarnessServices } from '../src/harness/services';
 
 /**
@@ -19,6 +19,7 @@ import { createHarnessServices } from '../src/harness/services';
 const RECORDS = Number(process.env['BENCH_RECORDS'] ?? 100_000);
 const SAVES = Number(process.env['BENCH_SAVES'] ?? 60);
 const WARM_STARTS = 5;
+const SETTLE_MS = Number(process.env['BENCH_SETTLE_MS'] ?? 2_000);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -193,6 +194,8 @@ async function firstRows(page: Page, url: string, how: StartKind): Promise<{ pag
   else {
     const context = page.context();
     await page.close();
+    // As an app start finds the machine: not still tearing down the window before (its renderer, its database).
+    await new Promise((settled) => setTimeout(settled, SETTLE_MS));
     page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
   }
@@ -281,10 +284,8 @@ async function main() {
   // A profile on disk, as Electron's session is: Chromium keeps V8's code cache only for such profiles (not for
   // Playwright's default in-memory contexts), and the app's every start after the first reads it.
   const profileDir = mkdtempSync(join(tmpdir(), 'floorguard-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-  });
+  // Without Chrome's own window UI (the omnibox popup's renderer competed with every new window's start).
+  const context = await chromium.launchPersistentContext(profileDir, await launchOptionsLikeElectron());
   try {
     await context.addInitScript(PROBES);
     let page = context.pages()[0] ?? (await context.newPage());
