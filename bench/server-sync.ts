@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { Mutation } from '@shared/sync/protocol';
 import { buildServer, openDatabase, type BuildServerOptions, type Database } from '../server/index';
+import { warmUpPushPath } from '../server/sync/warm-up';
 import { ADMIN_TOKEN, Seat, callLog, createSite, type Site } from '../test/server/helpers';
 import { findPostgresBin, startPostgres } from '../test/server/pg-cluster';
 
@@ -51,6 +52,8 @@ const PUSH_TRANSACTIONS = Number(process.env.FLOORGUARD_PUSH_TRANSACTIONS) || 0;
  * cost shows) in that store; `postgres` applies to the PostgreSQL run only. Default: off.
  */
 const RATE_LIMIT_STORE = process.env.FLOORGUARD_BENCH_RATE_LIMIT;
+/** FLOORGUARD_BENCH_WARM_UP=0 measures a server that skipped the start's warm-up (server/sync/warm-up.ts). */
+const WARM_UP = process.env.FLOORGUARD_BENCH_WARM_UP !== '0';
 
 function rateLimitFor(db: Database): Pick<BuildServerOptions, 'rateLimit' | 'rateLimitStore'> {
   if (RATE_LIMIT_STORE !== 'memory' && RATE_LIMIT_STORE !== 'postgres') return { rateLimit: false };
@@ -257,6 +260,14 @@ function report(label: string, what: string, result: Measured): void {
 }
 
 async function run(label: string, db: Database): Promise<void> {
+  // As `npm run server` starts (server/cli.ts): the push path is warmed up before the port opens.
+  if (WARM_UP) {
+    const started = performance.now();
+    const applied = await warmUpPushPath(db);
+    console.log(
+      `${label.padEnd(10)} warm-up: ${applied} made-up mutations, rolled back, ${(performance.now() - started).toFixed(0)} ms`,
+    );
+  }
   const app = await buildServer({
     db,
     adminToken: ADMIN_TOKEN,

@@ -102,52 +102,57 @@ export async function applyPushes(
   pushes: readonly PreparedPush[],
   hooks: ApplyHooks = {},
 ): Promise<PushOutcome[]> {
-  return db.transaction(async (tx) => {
-    const acked = await lockEpochs(tx, pushes);
-    const outcomes: PushOutcome[] = [];
-    const admitted: Admitted[] = [];
-    for (const push of pushes) {
-      const { device, request } = push;
-      const ackedSeq = acked.get(epochKey(device.deviceId, request.epoch));
-      if (ackedSeq === undefined) {
-        outcomes.push({ error: unauthorized() });
-        continue;
-      }
-      const first = request.mutations[0];
-      if (first && first.seq > ackedSeq + 1) {
-        const message = `expected seq ${ackedSeq + 1}, got ${first.seq}`;
-        outcomes.push({ error: new ApiHttpError(409, 'seq_gap', message, ackedSeq) });
-        continue;
-      }
-      const fresh = request.mutations.filter((m) => m.seq > ackedSeq);
-      const duplicates = request.mutations.length - fresh.length;
-      // A replay answers as the first push did: the rejections of the duplicate part are looked up again.
-      const earlier =
-        first && duplicates > 0
-          ? await earlierRejections(tx, device, request.epoch, first.seq, ackedSeq)
-          : [];
-      const accepted: Mutation[] = [];
-      const rejected: Rejected[] = [];
-      for (const mutation of fresh) {
-        const error = push.verdicts.get(mutation.seq);
-        if (error) rejected.push({ mutation, error });
-        else accepted.push(mutation);
-      }
-      const last = fresh.at(-1);
-      if (last) admitted.push({ push, ackedSeq: last.seq, accepted, rejected });
-      outcomes.push({
-        response: {
-          ackedSeq: last?.seq ?? ackedSeq,
-          applied: accepted.length,
-          duplicates,
-          rejected: [...earlier, ...rejected.map((r) => ({ id: r.mutation.id, error: r.error }))],
-        },
-      });
+  return db.transaction((tx) => applyPushesIn(tx, pushes, hooks));
+}
+
+/** applyPushes inside a transaction the caller owns (and commits or rolls back). */
+export async function applyPushesIn(
+  tx: Queryable,
+  pushes: readonly PreparedPush[],
+  hooks: ApplyHooks = {},
+): Promise<PushOutcome[]> {
+  const acked = await lockEpochs(tx, pushes);
+  const outcomes: PushOutcome[] = [];
+  const admitted: Admitted[] = [];
+  for (const push of pushes) {
+    const { device, request } = push;
+    const ackedSeq = acked.get(epochKey(device.deviceId, request.epoch));
+    if (ackedSeq === undefined) {
+      outcomes.push({ error: unauthorized() });
+      continue;
     }
-    if (admitted.length > 0) await writeBatches(tx, admitted);
-    await hooks.beforeCommit?.();
-    return outcomes;
-  });
+    const first = request.mutations[0];
+    if (first && first.seq > ackedSeq + 1) {
+      const message = `expected seq ${ackedSeq + 1}, got ${first.seq}`;
+      outcomes.push({ error: new ApiHttpError(409, 'seq_gap', message, ackedSeq) });
+      continue;
+    }
+    const fresh = request.mutations.filter((m) => m.seq > ackedSeq);
+    const duplicates = request.mutations.length - fresh.length;
+    // A replay answers as the first push did: the rejections of the duplicate part are looked up again.
+    const earlier =
+      first && duplicates > 0 ? await earlierRejections(tx, device, request.epoch, first.seq, ackedSeq) : [];
+    const accepted: Mutation[] = [];
+    const rejected: Rejected[] = [];
+    for (const mutation of fresh) {
+      const error = push.verdicts.get(mutation.seq);
+      if (error) rejected.push({ mutation, error });
+      else accepted.push(mutation);
+    }
+    const last = fresh.at(-1);
+    if (last) admitted.push({ push, ackedSeq: last.seq, accepted, rejected });
+    outcomes.push({
+      response: {
+        ackedSeq: last?.seq ?? ackedSeq,
+        applied: accepted.length,
+        duplicates,
+        rejected: [...earlier, ...rejected.map((r) => ({ id: r.mutation.id, error: r.error }))],
+      },
+    });
+  }
+  if (admitted.length > 0) await writeBatches(tx, admitted);
+  await hooks.beforeCommit?.();
+  return outcomes;
 }
 
 const epochKey = (deviceId: string, epoch: string) => `${deviceId}\u0000${epoch}`;

@@ -10,8 +10,8 @@ interface Waiting {
 }
 
 /** Enough to amortise a transaction; small enough that one group's statement stays a few milliseconds. */
-const MAX_GROUP_PUSHES = 32;
-const MAX_GROUP_MUTATIONS = 2_000;
+export const MAX_GROUP_PUSHES = 32;
+export const MAX_GROUP_MUTATIONS = 2_000;
 
 /**
  * Group commit for pushes. At most `concurrency` push transactions run at once (PGlite: 1, it is one connection;
