@@ -1,10 +1,10 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CallLog } from '@shared/calls/schema';
 import type { JournalEntry } from '@shared/journal/schema';
-import { createJournal } from '../../../src/main/services/journal/journal';
+import { createJournal, type Journal } from '../../../src/main/services/journal/journal';
 
 const call = (id: string, summary: string): CallLog => ({
   id,
@@ -23,12 +23,29 @@ const entry = (id: string, hlc: string, summary: string): JournalEntry => ({
   data: call(id, summary),
 });
 
+const opened: Journal[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((journal) => journal.close()));
+});
+
+function open(dir: string, now: () => Date): Journal {
+  const journal = createJournal({ dir, now });
+  opened.push(journal);
+  return journal;
+}
+
 function setup(day = '2026-11-24T10:00:00Z') {
   const dir = mkdtempSync(join(tmpdir(), 'fg-journal-'));
   let now = new Date(day);
-  const journal = createJournal({ dir, now: () => now });
+  const journal = open(dir, () => now);
   return { dir, journal, setNow: (d: string) => (now = new Date(d)) };
 }
+
+/** Everything written to the journal folder, whatever the files. */
+const written = (dir: string) =>
+  readdirSync(dir)
+    .map((file) => readFileSync(join(dir, file), 'utf8'))
+    .join('');
 
 describe('journal', () => {
   it('appends one NDJSON line per save into the day’s file and reads back the newest version of each record', async () => {
@@ -44,6 +61,14 @@ describe('journal', () => {
     ]);
   });
 
+  it('has today’s file open before the first save, so that save does not wait for its creation', async () => {
+    const { dir, journal } = setup();
+    // Queued behind the journal's own start-up work, as every call is.
+    expect(await journal.unacknowledged()).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['journal-2026-11-24.ndjson']);
+    expect(written(dir)).toBe('');
+  });
+
   it('refuses an entry that is not a valid call record and writes nothing', async () => {
     const { dir, journal } = setup();
     const bad = {
@@ -53,14 +78,15 @@ describe('journal', () => {
       data: { ...call(ID1, 's'), callerPhone: '' },
     } as JournalEntry;
     await expect(journal.append([entry(ID2, 'b1', 'ok'), bad])).rejects.toThrow();
-    expect(readdirSync(dir)).toEqual([]);
+    expect(written(dir)).toBe('');
+    expect(await journal.unacknowledged()).toEqual([]);
   });
 
   it('skips a torn last line left by a crash and keeps everything before it', async () => {
     const { dir, journal } = setup();
     await journal.append([entry(ID1, 'a1', 'kept')]);
     appendFileSync(join(dir, 'journal-2026-11-24.ndjson'), '{"entity":"call","id":"019ab8a0-0000-7000-8');
-    const restarted = createJournal({ dir, now: () => new Date('2026-11-24T11:00:00Z') });
+    const restarted = open(dir, () => new Date('2026-11-24T11:00:00Z'));
     expect(
       (await restarted.unacknowledged()).map((e) => (e.entity === 'call' ? e.data.summary : e.entity)),
     ).toEqual(['kept']);

@@ -60,6 +60,12 @@ export function createJournal(options: { dir: string; now?: () => Date }): Journ
     return handle;
   }
 
+  const todaysFile = () => `journal-${now().toISOString().slice(0, 10)}.ndjson`;
+  // Today's file is opened at once, in the background: the first save of the day should not also wait for the
+  // folder, the file's creation and its first open (~15 ms, against ~1 ms for an append). Should that fail, the first
+  // append tries again and reports it.
+  void serial(() => handleFor(todaysFile())).catch(() => undefined);
+
   async function appendLines(file: string, lines: string[]): Promise<void> {
     const handle = await handleFor(file);
     await handle.appendFile(lines.map((l) => `${l}\n`).join(''), 'utf8');
@@ -114,7 +120,7 @@ export function createJournal(options: { dir: string; now?: () => Date }): Journ
   return {
     async append(entries) {
       const checked = entries.map((e) => JournalEntry.parse(e));
-      const file = `journal-${now().toISOString().slice(0, 10)}.ndjson`;
+      const file = todaysFile();
       return serial(async () => {
         await appendLines(
           file,
@@ -162,7 +168,7 @@ export function createJournal(options: { dir: string; now?: () => Date }): Journ
     prune() {
       return serial(async () => {
         const acked = await ackedVersions();
-        const today = `journal-${now().toISOString().slice(0, 10)}.ndjson`;
+        const today = todaysFile();
         const removed: string[] = [];
         for (const file of await journalFiles()) {
           if (file >= today) continue;
