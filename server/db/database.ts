@@ -57,6 +57,11 @@ function openPostgres(connectionString: string, poolSize = 10): Database {
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
+    // Connections stay open when idle (pg closes them after 10 s by default): the floor's next burst — the first
+    // sync after an outage, every seat at once — would otherwise open them all anew and prepare every statement
+    // again in the middle of it. TCP keepalive keeps an idle one from being dropped silently by a firewall.
+    idleTimeoutMillis: 0,
+    keepAlive: true,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID

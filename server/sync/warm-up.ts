@@ -7,9 +7,10 @@ import { applyPushesIn, preparePush } from './apply';
 import { MAX_GROUP_MUTATIONS, MAX_GROUP_PUSHES } from './push-queue';
 
 export interface WarmUpOptions {
-  /** Made-up seats pushing at once (each round is one push per seat, grouped as the push queue groups them). */
-  seats?: number;
-  rounds?: number;
+  /** Group transactions; default: four, or one per database connection if there are more (all run at once). */
+  groups?: number;
+  /** Made-up seats per group, one push each (default: as many as the push queue puts in a group). */
+  seatsPerGroup?: number;
   mutationsPerPush?: number;
 }
 
@@ -21,18 +22,22 @@ class WarmUpDone extends Error {}
  * seats of a made-up site, in transactions that are all rolled back, before the server takes traffic. A restarted
  * centre meets its floor's reconnect burst first (every seat pushing its backlog at once), and cold that burst ran
  * about twice as slow as warm: the JavaScript is not yet optimised, PGlite's WebAssembly still runs its baseline
- * code, and the first group's statements are not yet prepared. Nothing is written: the made-up site, devices and
- * every row the pushes wrote vanish with the rollback (ids are random, so API nodes starting together never meet on
- * a key). Returns how many mutations went through.
+ * code, the group's statements are not yet prepared, and on PostgreSQL the pool's connections are not even open yet.
+ * Nothing is written: the made-up site, devices and every row the pushes wrote vanish with the rollback (ids are
+ * random, so API nodes starting together never meet on a key). Returns how many mutations went through.
  */
 export async function warmUpPushPath(db: Database, options: WarmUpOptions = {}): Promise<number> {
-  const { seats = 32, rounds = 4, mutationsPerPush = 50 } = options;
-  let applied = 0;
-  for (let round = 0; round < rounds; round++) {
-    for (const size of groupSizes(seats, mutationsPerPush))
-      applied += await warmUpGroup(db, size, mutationsPerPush);
-  }
-  return applied;
+  const mutationsPerPush = options.mutationsPerPush ?? 50;
+  const seatsPerGroup =
+    options.seatsPerGroup ??
+    Math.max(1, Math.min(MAX_GROUP_PUSHES, Math.floor(MAX_GROUP_MUTATIONS / mutationsPerPush)));
+  // All at once: on PostgreSQL every connection of the pool is opened and prepares its statements (PGlite, one
+  // connection, takes them in turn).
+  const groups = options.groups ?? Math.max(4, db.connections);
+  const applied = await Promise.all(
+    Array.from({ length: groups }, () => warmUpGroup(db, seatsPerGroup, mutationsPerPush)),
+  );
+  return applied.reduce((sum, n) => sum + n, 0);
 }
 
 /**
@@ -91,14 +96,6 @@ async function madeUpSeats(tx: Queryable, count: number): Promise<MadeUpSeat[]> 
     [siteId, seats.map((seat) => seat.deviceId)],
   );
   return seats;
-}
-
-/** The push queue's groups for `seats` pushes at once: as many pushes as fit its limits, then the rest. */
-function groupSizes(seats: number, perPush: number): number[] {
-  const size = Math.max(1, Math.min(MAX_GROUP_PUSHES, Math.floor(MAX_GROUP_MUTATIONS / perPush)));
-  const sizes: number[] = [];
-  for (let left = seats; left > 0; left -= size) sizes.push(Math.min(size, left));
-  return sizes;
 }
 
 /** What a busy floor pushes: mostly calls (new and edited), some incident notes. */

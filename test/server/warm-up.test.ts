@@ -57,9 +57,9 @@ describe.each(backends)('push path warm-up on $name', ({ skip, open }) => {
     expect((await seat.push([seat.upsertCall(callLog())])).status).toBe(200);
     const before = await rowCounts(db);
 
-    const applied = await warmUpPushPath(db, { seats: 6, rounds: 2, mutationsPerPush: 10 });
+    const applied = await warmUpPushPath(db, { groups: 3, seatsPerGroup: 6, mutationsPerPush: 10 });
 
-    expect(applied).toBe(6 * 2 * 10);
+    expect(applied).toBe(3 * 6 * 10);
     expect(await rowCounts(db)).toEqual(before);
   });
 
@@ -72,7 +72,7 @@ describe.each(backends)('push path warm-up on $name', ({ skip, open }) => {
       const beforeRestart = await reader.pullAll();
       const cursor = (await reader.pull('', 1000)).body.cursor;
 
-      await warmUpPushPath(db, { seats: 4, rounds: 1, mutationsPerPush: 5 });
+      await warmUpPushPath(db, { groups: 2, seatsPerGroup: 4, mutationsPerPush: 5 });
       expect((await writer.push([writer.upsertCall(second)])).status).toBe(200);
 
       const all = await reader.pullAll();
