@@ -41,16 +41,7 @@ export async function createHarnessServices(dataDir: string, options: { policyPa
     network,
     policy: () => policy.policy,
   });
-  const fileJournal = createJournal({ dir: join(dataDir, 'journal') });
-  // A slow disk, switchable by tests: every append waits this long before it is written and fsync'd.
-  let journalDelayMs = 0;
-  const journal: typeof fileJournal = {
-    ...fileJournal,
-    append: async (entries) => {
-      if (journalDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, journalDelayMs));
-      return fileJournal.append(entries);
-    },
-  };
+  const journal = createJournal({ dir: join(dataDir, 'journal') });
   const services: MainServices = {
     appInfo: {
       name: 'Floorguard',
@@ -82,10 +73,6 @@ export async function createHarnessServices(dataDir: string, options: { policyPa
       if (typeof wanted !== 'boolean') throw new Error('Body must be {"online": true|false}');
       online = wanted;
       return { online };
-    }
-    if (path === 'journal-delay') {
-      journalDelayMs = z.object({ ms: z.number().int().min(0).max(10_000) }).parse(body).ms;
-      return { ms: journalDelayMs };
     }
     // The new-call key as Electron would have registered it (a browser has no system-wide shortcuts).
     if (path === 'new-call-shortcut') {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, goOffline, test } from './fixtures';
-import { logCall, logSavedCall } from './calls';
+import { holdStore, logCall, logSavedCall } from './calls';
 
 test.beforeEach(async ({ console: page }) => {
   await page.getByLabel('坐席', { exact: true }).fill('王芳');
@@ -104,12 +104,12 @@ test('an invalid number shows the reason in the UI language and saves nothing', 
 
 test('the next call is typed while the last one is still being written, and every call is saved whole', async ({
   console: page,
-  harness,
 }) => {
-  // A slow disk: each journal copy takes 1.5 s to be written, so each save is confirmed only that much later.
-  await harness.control('journal-delay', { ms: 1_500 });
+  // A busy disk: each save waits on the seat's database until the test lets it go, so the typing below always
+  // happens while the call before is being written, however fast or slow this machine types.
   const phone = page.getByLabel('来电号码', { exact: true });
   const saved = { timeout: 15_000 };
+  let busy = await holdStore(page, 'outbox');
   await logCall(page, { phone: '13812345678', type: '4 登录异常', summary: '第一通：登录失败' });
   // The next number straight after Enter, while the cursor is still in the summary: the first key empties the form
   // and moves the cursor to the number before it lands there.
@@ -119,8 +119,10 @@ test('the next call is typed while the last one is still being written, and ever
   await expect(page.getByLabel('问题描述')).toHaveValue('');
   await expect(phone).toHaveValue('139');
   // The first save is confirmed under the agent's typing: what was typed stays, and the rest goes on after it.
+  await busy.release();
   await expect(page.getByTestId('calls-notice')).toHaveText('已保存：138 1234 5678', saved);
   await expect(phone).toHaveValue('139');
+  busy = await holdStore(page, 'outbox');
   await page.keyboard.type('00001111', { delay: 20 });
   await expect(phone).toHaveValue('13900001111');
   await page.getByLabel('问题类型').selectOption({ label: '6 支付异常' });
@@ -131,6 +133,9 @@ test('the next call is typed while the last one is still being written, and ever
   await expect(phone).toHaveValue('');
   // The third call, Enter included, while the second is still being written: saved once the second is.
   await logCall(page, { phone: '13700002222', type: '4 登录异常', summary: '第三通：验证码收不到' });
+  await expect(page.getByTestId('call-saving')).toHaveText('正在保存…（可继续录入下一通来电）');
+  await expect(page.getByTestId('call-row')).toHaveCount(1);
+  await busy.release();
   await expect(page.getByTestId('calls-notice')).toHaveText('已保存：137 0000 2222', saved);
   await expect(page.getByTestId('call-row')).toHaveCount(3);
   const logged: [string, string][] = [

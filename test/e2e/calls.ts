@@ -20,3 +20,48 @@ export async function logSavedCall(page: Page, call: CallInput): Promise<void> {
   await logCall(page, call);
   await expect(page.getByTestId('call-row').filter({ hasText: call.summary }).first()).toBeVisible();
 }
+
+/**
+ * A busy disk for the seat's database: another page of the same origin holds a write transaction on `store` until
+ * `release()` (or 15 s at most), so a save — which writes that store — waits for it, with no time limit on the
+ * save's side (unlike a slow journal, which the call sheet stops waiting for after 2 s). The other page shows one
+ * of the console's own style sheets, not the console: a second console would share the drafts.
+ */
+export async function holdStore(page: Page, store: string): Promise<{ release(): Promise<void> }> {
+  const channel = `e2e-hold-${store}-${Math.random().toString(36).slice(2)}`;
+  const sheet = await page.evaluate(
+    () => document.querySelector<HTMLLinkElement>('link[rel=stylesheet]')?.href,
+  );
+  if (!sheet) throw new Error('the console has no style sheet to open beside it');
+  const holder = await page.context().newPage();
+  await holder.goto(sheet);
+  await holder.evaluate(
+    ({ name, channelName }) =>
+      new Promise<void>((held, failed) => {
+        const open = indexedDB.open('floorguard');
+        open.onerror = () => failed(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const holding = db.transaction(name, 'readwrite').objectStore(name);
+          const released = { now: false };
+          new BroadcastChannel(channelName).onmessage = () => {
+            released.now = true;
+          };
+          const until = performance.now() + 15_000;
+          const spin = () => {
+            if (!released.now && performance.now() < until) holding.count().onsuccess = spin;
+            else db.close();
+          };
+          spin();
+          held();
+        };
+      }),
+    { name: store, channelName: channel },
+  );
+  return {
+    async release() {
+      await page.evaluate((name) => new BroadcastChannel(name).postMessage('release'), channel);
+      await holder.close();
+    },
+  };
+}
