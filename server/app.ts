@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
 import type { ApplyHooks } from './sync/apply';
 import { PushQueue } from './sync/push-queue';
+import { startIdleCheckpoints } from './db/idle-checkpoint';
 
 export const BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_RATE_LIMIT = { max: 1200, timeWindowMs: 60_000 };
@@ -45,6 +46,8 @@ export interface BuildServerOptions {
    * every node on the same database; needs PostgreSQL, see rate-limit-store.ts).
    */
   rateLimitStore?: RateLimitStoreKind;
+  /** Embedded database only: checkpoint it every few minutes when no push is running (default on; idle-checkpoint.ts). */
+  idleCheckpoints?: boolean;
 }
 
 export const RATE_LIMIT_STORES = ['memory', 'postgres'] as const;
@@ -134,6 +137,16 @@ export async function buildServer(options: BuildServerOptions): Promise<App> {
     ),
     rateLimit: rateLimit && { max: rateLimit.max, timeWindow: rateLimit.timeWindowMs },
   };
+  if (options.db.kind === 'pglite' && options.idleCheckpoints !== false) {
+    const checkpoints = startIdleCheckpoints({
+      db: options.db,
+      idle: () => ctx.pushes.idle,
+      onCheckpoint: (ms) => app.log.info({ ms }, 'embedded database checkpointed'),
+      onError: (error) =>
+        app.log.warn({ err: { message: (error as Error).message } }, 'embedded database checkpoint failed'),
+    });
+    app.addHook('onClose', async () => checkpoints.stop());
+  }
   await app.register(healthRoutes, ctx);
   await app.register(deviceRoutes, ctx);
   await app.register(syncRoutes, ctx);

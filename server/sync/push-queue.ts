@@ -33,6 +33,11 @@ export class PushQueue {
     private readonly concurrency: number,
   ) {}
 
+  /** No push running or waiting. */
+  get idle(): boolean {
+    return this.running === 0 && this.waiting.length === 0;
+  }
+
   /** Validates (envelope errors throw at once, before queueing) and applies one push. */
   push(device: DeviceIdentity, request: PushRequest): Promise<PushResponse> {
     const push = preparePush(device, request);
