@@ -22,13 +22,17 @@ export async function logSavedCall(page: Page, call: CallInput): Promise<void> {
 }
 
 /**
- * A busy disk for the seat's database: another page of the same origin holds a write transaction on `store` until
- * `release()` (or 15 s at most), so a save — which writes that store — waits for it, with no time limit on the
- * save's side (unlike a slow journal, which the call sheet stops waiting for after 2 s). The other page shows one
- * of the console's own style sheets, not the console: a second console would share the drafts.
+ * A busy disk for the seat's database: another page of the same origin holds a write transaction on `store` until a
+ * message on the BroadcastChannel `channel` (or 15 s at most), so a save — which writes that store — waits for it,
+ * with no time limit on the save's side (unlike a slow journal, which the call sheet stops waiting for after 2 s).
+ * The message may come from the test (`release()`) or from the page itself. The other page shows one of the
+ * console's own style sheets, not the console: a second console would share the drafts.
  */
-export async function holdStore(page: Page, store: string): Promise<{ release(): Promise<void> }> {
-  const channel = `e2e-hold-${store}-${Math.random().toString(36).slice(2)}`;
+export async function holdStore(
+  page: Page,
+  store: string,
+  channel = `e2e-hold-${store}-${Math.random().toString(36).slice(2)}`,
+): Promise<{ release(): Promise<void>; close(): Promise<void> }> {
   const sheet = await page.evaluate(
     () => document.querySelector<HTMLLinkElement>('link[rel=stylesheet]')?.href,
   );
@@ -63,5 +67,6 @@ export async function holdStore(page: Page, store: string): Promise<{ release():
       await page.evaluate((name) => new BroadcastChannel(name).postMessage('release'), channel);
       await holder.close();
     },
+    close: () => holder.close(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { logSavedCall } from './calls';
+import { holdStore, logSavedCall } from './calls';
 
 /**
  * The first rows before the app (ADR 0009): on a start after the first, the boot code draws the sheet as last seen,
@@ -105,30 +105,7 @@ test('when the rows are slow to read, the layout is shown first and the rows fol
   // code's read waits for it. Held until the page says so, in the browser (the boot gives up on rows read slower
   // than 1.5 s, and a round trip through the test runner can take that long on a busy machine), not for a fixed
   // time (a slow reload could outlast it).
-  const holder = await page.context().newPage();
-  await holder.goto(new URL('/no-such-page', page.url()).href);
-  await holder.evaluate(
-    () =>
-      new Promise<void>((held, failed) => {
-        const open = indexedDB.open('floorguard');
-        open.onerror = () => failed(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const store = db.transaction('calls', 'readwrite').objectStore('calls');
-          const released = { now: false };
-          new BroadcastChannel('e2e-first-rows').onmessage = () => {
-            released.now = true;
-          };
-          const until = performance.now() + 15_000;
-          const spin = () => {
-            if (!released.now && performance.now() < until) store.count().onsuccess = spin;
-            else db.close();
-          };
-          spin();
-          held();
-        };
-      }),
-  );
+  const holder = await holdStore(page, 'calls', 'e2e-first-rows');
   await page.reload();
   await expect(page.getByTestId('call-row')).toHaveCount(3);
   const boot = await bootRecord(page);
