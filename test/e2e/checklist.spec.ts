@@ -239,6 +239,9 @@ test('a surge call-in list counts confirmations against the pool and remembers t
   await signIn(page, 'Wang Fang');
   await declareFromTray(page, '呼入量异常增长', '紧急');
   await page.keyboard.press('Alt+3');
+  // The incident's checklist is up (so its clock has started) before the clock jumps; tier 2 is not in it yet.
+  await expect(page.getByTestId('running-checklist')).toContainText('呼入量异常增长');
+  await expect(steps(page).first()).toBeVisible();
   await expect(step(page, 'tier-2-call-in')).toHaveCount(0);
 
   // Still not under control after 30 minutes: tier 2, call in the standby pool (10 % of the agents).
