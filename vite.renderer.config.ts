@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { earlyOpenScript } from './src/renderer/boot/early-open-script';
+import { DB_NAME } from './src/renderer/data/db-name';
 
 /**
  * In dev mode the React refresh preamble is an inline script, which the strict CSP forbids.
@@ -23,6 +26,8 @@ const BOOT_MODULES =
  * The built page loads the boot chunk first, as a module script of its own: it starts (and draws the first rows)
  * while the start chunk is still being fetched and compiled. The app's entry imports it too, so the app's code is
  * evaluated only once the boot code's top-level await is done. In dev mode the app's import alone runs it.
+ * Ahead of both, an inline script opens the seat's database while the page is parsed (early-open.ts), allowed by its
+ * SHA-256 in the CSP — `script-src` stays without 'unsafe-inline'.
  */
 const loadBootFirst: Plugin = {
   name: 'floorguard:boot-first',
@@ -35,7 +40,13 @@ const loadBootFirst: Plugin = {
       );
       if (!boot) throw new Error('the renderer build has no boot chunk');
       const tag = `<script type="module" crossorigin src="./${boot.fileName}"></script>`;
-      return html.replace(/(\s*)<script type="module"/, `$1${tag}$1<script type="module"`);
+      const early = earlyOpenScript(DB_NAME);
+      const hash = createHash('sha256').update(early).digest('base64');
+      if (!html.includes("script-src 'self';"))
+        throw new Error('index.html: no script-src to allow the inline script');
+      return html
+        .replace("script-src 'self';", `script-src 'self' 'sha256-${hash}';`)
+        .replace(/(\s*)<script type="module"/, `$1<script>${early}</script>$1${tag}$1<script type="module"`);
     },
   },
 };

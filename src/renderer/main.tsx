@@ -1,5 +1,7 @@
 // First: the sheet as last drawn, with the newest rows, before anything else is evaluated (boot/start.ts).
 import './boot/start';
+// Before any schema is built: zod's eval probe would break the CSP (zod-jitless.ts).
+import './zod-jitless';
 // Then: starts the database and main's socket while the modules below are still being evaluated.
 import { api, firstPageReady, storeReady, readSeatNameFrom } from './app/startup';
 import { StrictMode } from 'react';

@@ -65,6 +65,11 @@ test('the next start shows the newest calls before the app, exactly as the app d
   expect(boot.rows?.map((cells) => cells[4])).toEqual(['页面文字错误', '充值未到账', '登录提示密码错误']);
   expect(boot.inert).toBe(true);
   expect(boot.ariaHidden).toBe('true');
+  // Read through the connection the page's inline script opened (its hash in the CSP lets it run; the fixture
+  // fails the test on any CSP refusal).
+  expect(await page.evaluate(() => performance.getEntriesByName('floorguard:boot-early-open').length)).toBe(
+    1,
+  );
   // Handed over: the app's form takes keys at once.
   await expect(page.locator('#root')).not.toHaveAttribute('data-boot');
   await page.getByLabel('来电号码', { exact: true }).fill('139 0000 2222');

@@ -124,10 +124,21 @@ export const test = base.extend<{
     rmSync(dataDir, { recursive: true, force: true });
   },
   console: async ({ page, harness }, use) => {
+    // Whatever a test does, the page keeps to its strict CSP — also where a refusal is caught and never reaches the
+    // console (zod's eval probe did).
+    const refused: string[] = [];
+    await page.exposeBinding('__e2eCspRefused', (_source, refusal: string) => refused.push(refusal));
+    await page.addInitScript(() => {
+      const report = (window as unknown as { __e2eCspRefused: (refusal: string) => void }).__e2eCspRefused;
+      document.addEventListener('securitypolicyviolation', (event) =>
+        report(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+      );
+    });
     await page.goto(harness.url);
     // The console is ready for keys once its frame is drawn (shortcuts are bound on mount).
     await page.getByRole('navigation', { name: '主导航' }).waitFor();
     await use(page);
+    expect(refused, 'the page broke its Content Security Policy').toEqual([]);
   },
 });
 

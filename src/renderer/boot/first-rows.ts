@@ -1,5 +1,6 @@
 import { shortDateTime } from '../features/calls/short-date-time';
-import { readNewestCalls, type StoredCall } from './newest-calls';
+import { dropEarlyOpening, takeEarlyOpening } from './early-open';
+import { openCalls, readNewestCalls, type StoredCall } from './newest-calls';
 import { showShell, type ShellSnapshot } from './shell-snapshot';
 
 /**
@@ -33,9 +34,15 @@ export type FirstRowsResult = 'rows' | 'shell' | 'none';
 export async function paintFirstRows(options: FirstRowsOptions): Promise<FirstRowsResult> {
   // A window opened hidden (to the tray) paints no frame to wait for; nor is there anything to show.
   const { snapshot } = options;
-  if (document.visibilityState !== 'visible' || !snapshot) return 'none';
+  if (document.visibilityState !== 'visible' || !snapshot) {
+    dropEarlyOpening();
+    return 'none';
+  }
   try {
-    const reading = readNewestCalls(options.dbName, FIRST_ROWS, snapshot.newestSince);
+    // Opened by index.html's inline script while the page was parsed (early-open.ts), if the page has it.
+    const opened = takeEarlyOpening();
+    if (opened) performance.mark('floorguard:boot-early-open');
+    const reading = readNewestCalls(opened ?? openCalls(options.dbName), FIRST_ROWS, snapshot.newestSince);
     const early = await Promise.race([reading, delay(options.shellWaitMs).then(() => undefined)]);
     const container = showShell(options.root, snapshot);
     performance.mark('floorguard:boot-shell-drawn');

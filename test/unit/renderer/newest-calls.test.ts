@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FloorguardDb } from '../../../src/renderer/data/db';
-import { readNewestCalls } from '../../../src/renderer/boot/newest-calls';
+import { takeEarlyOpening } from '../../../src/renderer/boot/early-open';
+import { earlyOpenScript } from '../../../src/renderer/boot/early-open-script';
+import { openCalls, readNewestCalls } from '../../../src/renderer/boot/newest-calls';
 import { newCall } from './fixtures';
 
 const dbs: FloorguardDb[] = [];
@@ -35,21 +37,21 @@ describe('the boot code’s read of the newest calls (bare IndexedDB, before Dex
       .slice(18)
       .reverse()
       .map((c) => c.summary);
-    expect((await readNewestCalls(name, 12)).map((c) => c.summary)).toEqual(expected);
+    expect((await readNewestCalls(openCalls(name), 12)).map((c) => c.summary)).toEqual(expected);
     // Forward from where the last snapshot's rows began: the same rows, and calls saved since come first.
     const since = calls[18]?.createdAt ?? null;
-    expect((await readNewestCalls(name, 12, since)).map((c) => c.summary)).toEqual(expected);
+    expect((await readNewestCalls(openCalls(name), 12, since)).map((c) => c.summary)).toEqual(expected);
     const reopened = new FloorguardDb(name);
     dbs.push(reopened);
     const later = { ...newCall('之后保存的'), createdAt: new Date(Date.UTC(2026, 10, 1, 9)).toISOString() };
     await reopened.calls.put(later);
     reopened.close();
-    expect((await readNewestCalls(name, 12, since)).map((c) => c.summary)).toEqual([
+    expect((await readNewestCalls(openCalls(name), 12, since)).map((c) => c.summary)).toEqual([
       '之后保存的',
       ...expected.slice(0, 11),
     ]);
     // Fewer calls than rows when the snapshot was taken (null): read from the start.
-    expect(await readNewestCalls(name, 40, null)).toHaveLength(31);
+    expect(await readNewestCalls(openCalls(name), 40, null)).toHaveLength(31);
   });
 
   it('reads backwards when more calls were saved since the snapshot than it reads forward', async () => {
@@ -60,7 +62,7 @@ describe('the boot code’s read of the newest calls (bare IndexedDB, before Dex
     }));
     await db.calls.bulkPut(calls);
     db.close();
-    const newest = await readNewestCalls(name, 12, calls[0]?.createdAt ?? null);
+    const newest = await readNewestCalls(openCalls(name), 12, calls[0]?.createdAt ?? null);
     expect(newest.map((c) => c.summary)).toEqual(
       calls
         .slice(248)
@@ -71,7 +73,7 @@ describe('the boot code’s read of the newest calls (bare IndexedDB, before Dex
 
   it('creates no database on a new seat, so Dexie still makes it with its own schema', async () => {
     const name = `boot-${crypto.randomUUID()}`;
-    expect(await readNewestCalls(name, 12)).toEqual([]);
+    expect(await readNewestCalls(openCalls(name), 12)).toEqual([]);
     expect(await databaseNames()).not.toContain(name);
 
     const db = new FloorguardDb(name);
@@ -87,7 +89,7 @@ describe('the boot code’s read of the newest calls (bare IndexedDB, before Dex
     first.close();
 
     const [rows, opened] = await Promise.all([
-      readNewestCalls(name, 12),
+      readNewestCalls(openCalls(name), 12),
       (async () => {
         const db = new FloorguardDb(name);
         dbs.push(db);
@@ -97,5 +99,57 @@ describe('the boot code’s read of the newest calls (bare IndexedDB, before Dex
     ]);
     expect(rows.map((c) => c.summary)).toEqual(['已有记录']);
     expect(opened).toBe(1);
+  });
+
+  describe('opened by the inline script while the page is parsed', () => {
+    // The page's inline script runs against the window; in this test the global scope stands in for it.
+    const scope = globalThis as { window?: unknown };
+    const hadWindow = 'window' in scope;
+    beforeAll(() => {
+      if (!hadWindow) scope.window = globalThis;
+    });
+    afterAll(() => {
+      if (!hadWindow) delete scope.window;
+    });
+    /** Runs the script exactly as the build inlines it into index.html. */
+    const runInlineScript = (name: string) => new Function(earlyOpenScript(name))();
+
+    it('reads the newest calls through the connection the inline script opened, once', async () => {
+      const { name, db } = bootDatabase();
+      await db.calls.bulkPut([newCall('第一通'), newCall('第二通')]);
+      db.close();
+
+      runInlineScript(name);
+      const opening = takeEarlyOpening();
+      expect(opening).toBeDefined();
+      expect(takeEarlyOpening()).toBeUndefined();
+      const rows = await readNewestCalls(opening ?? openCalls(name), 12);
+      expect(rows.map((c) => c.summary).sort()).toEqual(['第一通', '第二通']);
+    });
+
+    it('creates no database on a new seat', async () => {
+      const name = `boot-${crypto.randomUUID()}`;
+      runInlineScript(name);
+      expect(await takeEarlyOpening()).toBeNull();
+      expect(await databaseNames()).not.toContain(name);
+    });
+
+    it('lets an upgrade through while its connection is still open and unread', async () => {
+      const { name, db } = bootDatabase();
+      await db.calls.put(newCall('升级前'));
+      db.close();
+      runInlineScript(name);
+      const early = await takeEarlyOpening();
+      expect(early).not.toBeNull();
+
+      const upgraded = await new Promise<IDBDatabase>((opened, failed) => {
+        const request = indexedDB.open(name, (early?.version ?? 1) + 1);
+        request.onblocked = () => failed(new Error('the early connection blocked the upgrade'));
+        request.onsuccess = () => opened(request.result);
+        request.onerror = () => failed(request.error);
+      });
+      expect(upgraded.objectStoreNames.contains('calls')).toBe(true);
+      upgraded.close();
+    });
   });
 });
