@@ -61,6 +61,10 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
     target: 'chrome130',
+    // Said outright: electron-vite's renderer default is not to minify, so the installer shipped a start chunk twice
+    // the size of the one `npm run bench` and the e2e suite measure (vite's default) — more to parse and compile on
+    // the first start after each update.
+    minify: true,
     chunkSizeWarningLimit: 2500,
     rolldownOptions: {
       input: {
