@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { rolldown } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import { earlyOpenScript } from './src/renderer/boot/early-open-script';
 import { DB_NAME } from './src/renderer/data/db-name';
@@ -15,38 +16,73 @@ const relaxCspInDev: Plugin = {
   transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
 };
 
-/**
- * The boot entry (src/renderer/boot/start.ts) and the two small modules it shares with the app: a chunk of their own,
- * loaded and run while the start chunk is still loading, never merged into it.
- */
-const BOOT_MODULES =
-  /[\\/]src[\\/]renderer[\\/](boot[\\/]|data[\\/]db-name\.ts$|features[\\/]calls[\\/]short-date-time\.ts$)/;
+const BOOT_PROGRAM = resolve(import.meta.dirname, 'src/renderer/boot/start.ts');
+
+/** `text` as the content of an inline element, or an error if it would end that element early. */
+function inlineable(text: string, tag: 'script' | 'style', what: string): string {
+  if (new RegExp(`</${tag}`, 'i').test(text))
+    throw new Error(`${what} contains "</${tag}": it cannot be inlined`);
+  return text;
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/** The boot program as one classic script, with everything it imports. */
+async function bundleBootProgram(): Promise<string> {
+  const build = await rolldown({
+    input: BOOT_PROGRAM,
+    platform: 'browser',
+    resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } },
+  });
+  try {
+    const { output } = await build.generate({ format: 'iife', minify: true });
+    const [chunk, ...rest] = output;
+    if (!chunk || rest.length > 0) throw new Error('the boot program must bundle into exactly one script');
+    return chunk.code.trim();
+  } finally {
+    await build.close();
+  }
+}
 
 /**
- * The built page loads the boot chunk first, as a module script of its own: it starts (and draws the first rows)
- * while the start chunk is still being fetched and compiled. The app's entry imports it too, so the app's code is
- * evaluated only once the boot code's top-level await is done. In dev mode the app's import alone runs it.
- * Ahead of both, an inline script opens the seat's database while the page is parsed (early-open.ts), allowed by its
- * SHA-256 in the CSP — `script-src` stays without 'unsafe-inline'.
+ * What a new window needs for its first frame is in index.html itself (ADR 0009): nothing is fetched before it.
+ * - The boot program (src/renderer/boot/start.ts), bundled on its own and inlined at the end of the body: it runs
+ *   while the page is parsed and paints the sheet as last drawn, with the newest rows, while the app's start chunk
+ *   is still being fetched and compiled. A module script of its own had to wait for its fetch (three files, served
+ *   one after another: ~60 ms in a traced new window) and for the style sheet's.
+ * - The style sheet, inlined: the first frame needs it, and an external one holds up every script after it.
+ * - Ahead of both, in the head, a script opens the seat's database while the page is parsed (early-open-script.ts).
+ * Each is allowed by its SHA-256 in the CSP: `script-src` and `style-src` stay without 'unsafe-inline'.
  */
-const loadBootFirst: Plugin = {
-  name: 'floorguard:boot-first',
+const inlineFirstFrame: Plugin = {
+  name: 'floorguard:inline-first-frame',
   apply: 'build',
   transformIndexHtml: {
     order: 'post',
-    handler(html, { bundle }) {
-      const boot = Object.values(bundle ?? {}).find(
-        (c) => c.type === 'chunk' && c.isEntry && c.name === 'boot',
-      );
-      if (!boot) throw new Error('the renderer build has no boot chunk');
-      const tag = `<script type="module" crossorigin src="./${boot.fileName}"></script>`;
-      const early = earlyOpenScript(DB_NAME);
-      const hash = createHash('sha256').update(early).digest('base64');
-      if (!html.includes("script-src 'self';"))
-        throw new Error('index.html: no script-src to allow the inline script');
+    async handler(html, { bundle }) {
+      if (!html.includes("script-src 'self';") || !html.includes("style-src 'self';"))
+        throw new Error('index.html: no script-src or style-src to allow the inline scripts and style');
+      const links = [...html.matchAll(/\s*<link rel="stylesheet"[^>]* href="\.\/([^"]+\.css)">/g)];
+      const [link, ...moreLinks] = links;
+      if (!link?.[1] || moreLinks.length > 0)
+        throw new Error('index.html: expected exactly one style sheet link');
+      if (!bundle) throw new Error('index.html: transformed without the build bundle');
+      const sheet = bundle[link[1]];
+      if (sheet?.type !== 'asset' || typeof sheet.source !== 'string')
+        throw new Error(`index.html: ${link[1]} is not in the build`);
+      // Inlined, the file is not needed: nothing else refers to it (the lazy chunks' own sheets are separate files).
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- how a plugin drops a file from the output
+      delete bundle[link[1]];
+      const css = inlineable(sheet.source.trim(), 'style', link[1]);
+      const early = inlineable(earlyOpenScript(DB_NAME), 'script', 'the early-open script');
+      const boot = inlineable(await bundleBootProgram(), 'script', 'the boot program');
       return html
-        .replace("script-src 'self';", `script-src 'self' 'sha256-${hash}';`)
-        .replace(/(\s*)<script type="module"/, `$1<script>${early}</script>$1${tag}$1<script type="module"`);
+        .replace("script-src 'self';", `script-src 'self' ${sha256(early)} ${sha256(boot)};`)
+        .replace("style-src 'self';", `style-src 'self' ${sha256(css)};`)
+        .replace(link[0], '')
+        .replace(/(\s*)<script type="module"/, `$1<script>${early}</script>$1<script type="module"`)
+        .replace('</title>', `</title>\n    <style>${css}</style>`)
+        .replace(/(\s*)<\/body>/, `$1  <script>${boot}</script>$1</body>`);
     },
   },
 };
@@ -56,7 +92,7 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } },
-  plugins: [react(), relaxCspInDev, loadBootFirst],
+  plugins: [react(), relaxCspInDev, inlineFirstFrame],
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
@@ -67,24 +103,13 @@ export default defineConfig({
     minify: true,
     chunkSizeWarningLimit: 2500,
     rolldownOptions: {
-      input: {
-        index: resolve(import.meta.dirname, 'src/renderer/index.html'),
-        boot: resolve(import.meta.dirname, 'src/renderer/boot/start.ts'),
-      },
-      // Three kinds of code (ADR 0009): the boot code that draws the first rows before the app; what the call
+      input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
+      // Three kinds of code (ADR 0009): the boot program, inlined in index.html (inlineFirstFrame); what the call
       // sheet's first frame needs, in one chunk with the entry (all of it is loaded at start anyway; many small
       // files only add requests); and the other pages and background duties, loaded after that frame.
       output: {
         codeSplitting: {
-          groups: [
-            { name: 'boot', test: BOOT_MODULES, priority: 1 },
-            {
-              name: 'start',
-              tags: ['$initial'],
-              test: (id) => !BOOT_MODULES.test(id),
-              includeDependenciesRecursively: false,
-            },
-          ],
+          groups: [{ name: 'start', tags: ['$initial'], includeDependenciesRecursively: false }],
         },
         charset: 'ascii',
       },

@@ -1,5 +1,6 @@
-// First: the sheet as last drawn, with the newest rows, before anything else is evaluated (boot/start.ts).
-import './boot/start';
+// First: waits for the boot program's frame (the sheet as last drawn, with the newest rows) before anything else is
+// evaluated (boot/handoff.ts, boot/start.ts).
+import { takeEarlyKeys } from './boot/handoff';
 // Before any schema is built: zod's eval probe would break the CSP (zod-jitless.ts).
 import './zod-jitless';
 // Then: starts the database and main's socket while the modules below are still being evaluated.
@@ -13,7 +14,6 @@ import { usePolicyStore } from './app/policy-store';
 import { useStartupNotices } from './app/startup-notices';
 import { keepShellSnapshot } from './app/shell-capture';
 import { watchStorage } from './app/storage-watch';
-import { takeEarlyKeys } from './boot/early-keys';
 import { releaseShell } from './boot/shell-snapshot';
 import { LocalStoreContext } from './data/local-store';
 import { startCallsIndex } from './features/calls/calls-index';

@@ -26,19 +26,19 @@ export async function logSavedCall(page: Page, call: CallInput): Promise<void> {
  * message on the BroadcastChannel `channel` (or 15 s at most), so a save — which writes that store — waits for it,
  * with no time limit on the save's side (unlike a slow journal, which the call sheet stops waiting for after 2 s).
  * The message may come from the test (`release()`) or from the page itself. The other page shows one of the
- * console's own style sheets, not the console: a second console would share the drafts.
+ * console's own scripts as text, not the console: a second console would share the drafts.
  */
 export async function holdStore(
   page: Page,
   store: string,
   channel = `e2e-hold-${store}-${Math.random().toString(36).slice(2)}`,
 ): Promise<{ release(): Promise<void>; close(): Promise<void> }> {
-  const sheet = await page.evaluate(
-    () => document.querySelector<HTMLLinkElement>('link[rel=stylesheet]')?.href,
+  const script = await page.evaluate(
+    () => document.querySelector<HTMLScriptElement>('script[type=module][src]')?.src,
   );
-  if (!sheet) throw new Error('the console has no style sheet to open beside it');
+  if (!script) throw new Error('the console has no script file to open beside it');
   const holder = await page.context().newPage();
-  await holder.goto(sheet);
+  await holder.goto(script);
   await holder.evaluate(
     ({ name, channelName }) =>
       new Promise<void>((held, failed) => {

@@ -1,4 +1,4 @@
-import { snapshot } from '../boot/start';
+import { boot } from '../boot/handoff';
 import { FloorguardDb } from '../data/db';
 import { loadFirstPage } from '../features/calls/calls-index';
 
@@ -10,4 +10,4 @@ import { loadFirstPage } from '../features/calls/calls-index';
 export const db = new FloorguardDb();
 
 // Dexie opens the database on this first query; the store's own start-up reads queue on the same open.
-export const firstPageReady = loadFirstPage(db, snapshot?.pageSince);
+export const firstPageReady = loadFirstPage(db, boot.snapshot?.pageSince);

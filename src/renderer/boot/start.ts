@@ -1,24 +1,28 @@
-import { DB_NAME } from '../data/db-name';
-import { keepEarlyKeys } from './early-keys';
+import { keepEarlyKeys, takeEarlyKeys } from './early-keys';
 import { paintFirstRows, type FirstRowsResult } from './first-rows';
+import type { BootWindow } from './handoff';
+import { DB_NAME } from '../data/db-name';
 import { loadSnapshot, pageBuild } from './shell-snapshot';
 
 /**
- * The boot entry: the built page loads its chunk first, on its own (vite.renderer.config.ts), so it runs while the
- * start chunk is still being fetched and compiled. main.tsx imports it first, so the app's code is evaluated only
- * once this top-level await is done: when the first rows are painted, or when they took more than 1.5 s to read
- * (the shell is shown after 120 ms). The agent sees the sheet while the app is being set up.
+ * The boot program (ADR 0009). The build bundles it on its own and inlines it at the end of index.html's body (as
+ * the style sheet is inlined: vite.renderer.config.ts), so it runs while the page is parsed — nothing to fetch, no
+ * style sheet to wait for — and paints the sheet as last drawn, with the newest rows, while the app's start chunk
+ * is still being fetched and compiled. It leaves what the app needs on `window` (handoff.ts). The shell is shown
+ * after 120 ms without its rows; the rows may take up to 1.5 s to read.
  */
 performance.mark('floorguard:boot-start');
 // From the first moment the window shows anything, keys typed are kept for the call form (early-keys.ts).
 keepEarlyKeys();
 const root = document.getElementById('root');
+const snapshot = loadSnapshot(localStorage, pageBuild());
+const firstRows: Promise<FirstRowsResult> = (
+  root
+    ? paintFirstRows({ root, snapshot, dbName: DB_NAME, shellWaitMs: 120, readBudgetMs: 1_500 })
+    : Promise.resolve<FirstRowsResult>('none')
+).then((result) => {
+  performance.mark(`floorguard:boot-${result}`);
+  return result;
+});
 
-/** The last snapshot this build took; the app reads its first page from where that snapshot's list began. */
-export const snapshot = loadSnapshot(localStorage, pageBuild());
-
-export const firstRows: FirstRowsResult = root
-  ? await paintFirstRows({ root, snapshot, dbName: DB_NAME, shellWaitMs: 120, readBudgetMs: 1_500 })
-  : 'none';
-
-performance.mark(`floorguard:boot-${firstRows}`);
+(window as BootWindow).floorguardBoot = { snapshot, firstRows, takeEarlyKeys };

@@ -7,7 +7,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { formatPhone, normalizePhone } from '@shared/calls/phone';
 import type { CallLog } from '@shared/calls/schema';
-import { takeEarlyKeys } from '../../boot/early-keys';
+import { takeEarlyKeys } from '../../boot/handoff';
 import { createDraftWriter, readDraft } from '../../data/drafts';
 import { useLocalStore } from '../../data/local-store';
 import { usePolicyStore } from '../../app/policy-store';
