@@ -1,4 +1,4 @@
-import { defineMessages } from './features';
+import { defineMessages } from './define';
 
 /** The running checklist of an incident, its scripts (话术) and its printed sheets (DOMAIN §7, ADR 0005). */
 export const checklistMessages = defineMessages({

@@ -1,4 +1,4 @@
-import { defineMessages } from './features';
+import { defineMessages } from './define';
 
 export const diagnosticsMessages = defineMessages({
   zh: {

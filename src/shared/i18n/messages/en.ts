@@ -1,5 +1,6 @@
 import type { MessageCatalogue } from '../catalogue';
-import { featureMessages, pickLocale } from './features';
+import { pickLocale } from './define';
+import { featureMessages } from './features';
 
 const core = {
   app: {

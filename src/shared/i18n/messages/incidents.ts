@@ -1,4 +1,4 @@
-import { defineMessages } from './features';
+import { defineMessages } from './define';
 
 /** Incidents: declaration, escalation board, roles, unified statement, contact tree and the tray (DOMAIN §2–§5). */
 export const incidentsMessages = defineMessages({

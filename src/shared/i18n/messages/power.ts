@@ -1,4 +1,4 @@
-import { defineMessages } from './features';
+import { defineMessages } from './define';
 
 /** The power and lines place, its status bar item and its alerts (DOMAIN §7 power cut, network failure). */
 export const powerMessages = defineMessages({

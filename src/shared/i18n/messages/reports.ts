@@ -1,4 +1,4 @@
-import { defineMessages } from './features';
+import { defineMessages } from './define';
 
 /** The reports place on screen: close-out (resolve + final grade), exports, the weekly review's controls. */
 export const reportsMessages = defineMessages({

@@ -1,4 +1,4 @@
-import { defineMessages } from './features';
+import { defineMessages } from './define';
 
 /** Central sync: the status bar item, the enrolment form on the settings page, errors in plain words. */
 export const syncMessages = defineMessages({

@@ -1,4 +1,5 @@
-import { featureMessages, pickLocale } from './features';
+import { pickLocale } from './define';
+import { featureMessages } from './features';
 
 /** 简体中文 — the default language of the console. The English catalogue must have exactly these keys. */
 const core = {
