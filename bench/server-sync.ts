@@ -16,7 +16,7 @@
  * Each line also gives the CPU the server used per push (this process: HTTP, validation, PGlite's thread; plus the
  * PostgreSQL backends): on a shared, noisy machine latency swings from run to run, CPU per push much less.
  * Environment (measurement only, the workload stays): FLOORGUARD_BENCH_PHASES=saturation,floor picks phases
- * (default all three); FLOORGUARD_BENCH_REPEAT=N runs the saturation phase N times (default 3, see REPEAT); FLOORGUARD_PUSH_TRANSACTIONS and FLOORGUARD_BENCH_RATE_LIMIT: see below.
+ * (default all three); FLOORGUARD_BENCH_REPEAT=N runs the saturation phase N times (default 5, see REPEAT); FLOORGUARD_PUSH_TRANSACTIONS and FLOORGUARD_BENCH_RATE_LIMIT: see below.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,10 +45,10 @@ type Phase = 'backlog' | 'saturation' | 'floor';
 const PHASES = new Set((process.env.FLOORGUARD_BENCH_PHASES || 'backlog,saturation,floor').split(','));
 /**
  * Saturation rounds, each with fresh seats. One round's p99 is its 4th-slowest push of 400, so it swings with any
- * hiccup of this shared machine (single rounds of the same build: 190–290 ms); the summary gives every round's p99
- * and their median.
+ * hiccup of this shared machine (single rounds of the same build: 150–300 ms); the summary gives every round's p99
+ * and their median. Five: a median of three was still decided by one slow round.
  */
-const REPEAT = Math.max(1, Number(process.env.FLOORGUARD_BENCH_REPEAT) || 3);
+const REPEAT = Math.max(1, Number(process.env.FLOORGUARD_BENCH_REPEAT) || 5);
 /** The server's knob, as FLOORGUARD_PUSH_TRANSACTIONS for server/cli.ts; default: the server's own. */
 const PUSH_TRANSACTIONS = Number(process.env.FLOORGUARD_PUSH_TRANSACTIONS) || 0;
 /**
