@@ -76,13 +76,17 @@ const inlineFirstFrame: Plugin = {
       const css = inlineable(sheet.source.trim(), 'style', link[1]);
       const early = inlineable(earlyOpenScript(DB_NAME), 'script', 'the early-open script');
       const boot = inlineable(await bundleBootProgram(), 'script', 'the boot program');
+      // Replaced by functions, not strings: a `$&` or `$1` in the code or the style sheet must stay as it is.
       return html
-        .replace("script-src 'self';", `script-src 'self' ${sha256(early)} ${sha256(boot)};`)
-        .replace("style-src 'self';", `style-src 'self' ${sha256(css)};`)
-        .replace(link[0], '')
-        .replace(/(\s*)<script type="module"/, `$1<script>${early}</script>$1<script type="module"`)
-        .replace('</title>', `</title>\n    <style>${css}</style>`)
-        .replace(/(\s*)<\/body>/, `$1  <script>${boot}</script>$1</body>`);
+        .replace("script-src 'self';", () => `script-src 'self' ${sha256(early)} ${sha256(boot)};`)
+        .replace("style-src 'self';", () => `style-src 'self' ${sha256(css)};`)
+        .replace(link[0], () => '')
+        .replace(
+          /(\s*)<script type="module"/,
+          (_, space: string) => `${space}<script>${early}</script>${space}<script type="module"`,
+        )
+        .replace('</title>', () => `</title>\n    <style>${css}</style>`)
+        .replace(/(\s*)<\/body>/, (_, space: string) => `${space}  <script>${boot}</script>${space}</body>`);
     },
   },
 };

@@ -1,9 +1,9 @@
 /**
  * The inline script the build puts at the top of index.html (vite.renderer.config.ts, allowed by its SHA-256 in the
  * CSP): it opens the seat's database as the page's head is parsed. Opening a closed database is the longest wait of
- * a new window's start (~70 ms here, against ~15–30 for the read after it), so it goes out first — before the inlined style
- * sheet is parsed and the boot program at the end of the body runs (~20 ms later) — and the boot code finds it under
- * way (ADR 0009). early-open.ts hands the connection to the boot code.
+ * a new window's start (~70 ms here, against ~15–30 for the read after it), so it goes out first — before the
+ * inlined style sheet is parsed and the boot program at the end of the body runs (~20 ms later) — and the boot code
+ * finds it under way (ADR 0009). early-open.ts hands the connection to the boot code.
  *
  * A string, because that is what the page gets: it runs before any module, so it imports nothing. This file has no
  * DOM types so the build's config (a Node program) can import it; test/unit/renderer/newest-calls.test.ts runs
