@@ -63,6 +63,7 @@ export function captureShell(
 ): ShellSnapshot | null {
   if (!root.querySelector('.call-list__scroll')) return null;
   const copy = root.cloneNode(true) as HTMLElement;
+  drawDateFieldsAsBoxes(root, copy);
   // Call data, and what belongs to a moment: banners, dialogs, alerts (a stale one must not flash at the next start).
   const drop =
     '[data-testid="call-row"], [data-testid="callback"], .banner, dialog, [role="alertdialog"], [role="alert"]';
@@ -84,6 +85,29 @@ export function captureShell(
     styled.removeAttribute('style');
   }
   return { format: FORMAT, build, html: copy.innerHTML, labels, phones, ...bounds };
+}
+
+/** Date and time fields (their inner fields are built from the locale's formats when the element is made). */
+const DATE_FIELDS = ['datetime-local', 'date', 'time', 'month', 'week']
+  .map((type) => `input[type="${type}"]`)
+  .join(', ');
+
+/**
+ * In the copy, date and time fields become plain text boxes of the size they were drawn at. A new renderer builds
+ * each one's inner fields from the locale's date formats and styles them in its first frame: the call list's two
+ * date filters alone were ~35 ms of that frame here (its median 117 → 83 ms without them). The copy is inert and
+ * replaced by the app moments later; meanwhile the two boxes show empty instead of the format's placeholder.
+ */
+function drawDateFieldsAsBoxes(root: HTMLElement, copy: HTMLElement): void {
+  const drawn = root.querySelectorAll<HTMLInputElement>(DATE_FIELDS);
+  copy.querySelectorAll<HTMLInputElement>(DATE_FIELDS).forEach((field, index) => {
+    const box = drawn[index]?.getBoundingClientRect();
+    field.type = 'text';
+    if (box) {
+      field.style.width = `${box.width}px`;
+      field.style.height = `${box.height}px`;
+    }
+  });
 }
 
 export function saveSnapshot(storage: Storage, snapshot: ShellSnapshot): void {
