@@ -236,3 +236,53 @@ test('callbacks are queued by promised time and can be bulk-marked as entered in
   await expect(page.getByTestId('call-row')).toHaveCount(0);
   await expect(callback).toHaveCount(0);
 });
+
+test('two windows of one seat save in turn: every call is kept and the outbox numbers stay contiguous', async ({
+  console: first,
+  context,
+  harness,
+}) => {
+  const second = await context.newPage();
+  await second.goto(harness.url);
+  await second.getByRole('navigation', { name: '主导航' }).waitFor();
+  await second.getByLabel('坐席', { exact: true }).fill('李雷');
+  // Each window remembers the next outbox seq its last save left and writes there without reading the counter; the
+  // other window's saves in between take those seqs, so every save after the first is refused by IndexedDB (a taken
+  // seq's claim) after it was told to commit, and made again at the right seq.
+  const windows = [first, second, first, second, first, first, second];
+  for (const [i, page] of windows.entries()) {
+    await logSavedCall(page, {
+      phone: `139 0000 ${1000 + i}`,
+      type: '4 登录异常',
+      summary: `第 ${i + 1} 通`,
+    });
+  }
+  await expect(first.getByTestId('call-row')).toHaveCount(windows.length);
+  await expect(second.getByTestId('call-row')).toHaveCount(windows.length);
+  await expect(first.getByTestId('status-pending')).toHaveText(`待同步 ${windows.length} 条`);
+  const outbox = await first.evaluate(
+    () =>
+      new Promise<{ seqs: number[]; summaries: string[]; nextSeq: unknown }>((resolve, reject) => {
+        const open = indexedDB.open('floorguard');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['outbox', 'meta'], 'readonly');
+          const rows = tx.objectStore('outbox').getAll();
+          const next = tx.objectStore('meta').get('nextSeq');
+          tx.oncomplete = () => {
+            const entries = rows.result as { seq: number; data: { summary: string } }[];
+            resolve({
+              seqs: entries.map((e) => e.seq),
+              summaries: entries.map((e) => e.data.summary),
+              nextSeq: (next.result as { value: unknown }).value,
+            });
+            open.result.close();
+          };
+        };
+      }),
+  );
+  expect(outbox.seqs).toEqual(windows.map((_, i) => i + 1));
+  expect(outbox.summaries).toEqual(windows.map((_, i) => `第 ${i + 1} 通`));
+  expect(outbox.nextSeq).toBe(windows.length + 1);
+  await second.close();
+});

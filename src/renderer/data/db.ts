@@ -25,6 +25,12 @@ export interface OutboxEntry {
   createdAt: string;
 }
 
+/** An outbox seq taken by a transaction (`at`: when, Date.now()): the guard of writes that assume the next seq. */
+export interface SeqClaim {
+  seq: number;
+  at: number;
+}
+
 export interface MetaRow {
   key: 'epoch' | 'node' | 'nextSeq' | 'ackedSeq' | 'pullCursor' | 'createdAt' | SyncMetaKey;
   value: string | number;
@@ -59,6 +65,7 @@ export { DB_NAME };
 export class FloorguardDb extends Dexie {
   calls!: EntityTable<CallLog, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
+  seqClaims!: EntityTable<SeqClaim, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
   drafts!: EntityTable<DraftRow, 'key'>;
   pendingJournal!: EntityTable<PendingJournalRow, 'key'>;
@@ -71,7 +78,9 @@ export class FloorguardDb extends Dexie {
   // Dexie's structural option types (not the DOM's), so Node-typed tests can open the database too.
   constructor(name = DB_NAME, options: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
     // Chromium made relaxed durability the default; a saved call must survive a power cut, so commit strictly.
-    super(name, { chromeTransactionDurability: 'strict', ...options });
+    // No live-query cache: the call save writes IndexedDB directly (direct-write.ts) and then tells live queries to
+    // read again; a cache would answer them with what it held before.
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', ...options });
     for (const { version, stores } of MIGRATIONS) this.version(version).stores(stores);
     // A new database is a new epoch: its sequence numbers are never confused with a lost database's.
     this.on('populate', (tx) => {

@@ -27,4 +27,12 @@ export const MIGRATIONS: readonly { version: number; stores: Record<string, stri
       contactEdits: 'id',
     },
   },
+  {
+    version: 3,
+    stores: {
+      // Every outbox seq taken, kept a day after the centre has it: a save that writes at the seq it expects, without
+      // reading the counter first, fails on a taken one (see outbox.ts).
+      seqClaims: 'seq',
+    },
+  },
 ];

@@ -8,6 +8,7 @@ import { MAX_BATCH, type Mutation } from '@shared/sync/protocol';
 import type { FloorguardDb, OutboxEntry } from '../data/db';
 import { applyRemoteChanges, type StoredIncidentEvent } from './apply-remote';
 import { backoffDelay } from './backoff';
+import { pruneClaims } from '../data/outbox';
 import { recoverFromGap } from './recover-gap';
 import { INITIAL_SYNC_STATUS, type SyncError, type SyncNotice, type SyncStatus } from './status';
 
@@ -175,8 +176,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const syncedAt = now().toISOString();
     let changedCalls: string[] = [];
     const eventsTable = db.table<StoredIncidentEvent, string>('incidentEvents');
-    await db.transaction('rw', [db.outbox, db.meta, db.calls, eventsTable], async () => {
+    await db.transaction('rw', [db.outbox, db.meta, db.seqClaims, db.calls, eventsTable], async () => {
       await db.outbox.where('seq').belowOrEqual(ackedSeq).delete();
+      await pruneClaims(db, ackedSeq, now().getTime());
       if (ackedSeq > (await metaNumber('ackedSeq'))) await db.meta.put({ key: 'ackedSeq', value: ackedSeq });
       const calls = acked.filter((m) => m.entity === 'call' && m.op === 'upsert');
       const current = await db.calls.bulkGet(calls.map((m) => m.entityId));

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { HLC_PATTERN } from '@shared/sync/hlc';
-import type { FloorguardDb, OutboxEntry } from '../data/db';
+import type { FloorguardDb, OutboxEntry, SeqClaim } from '../data/db';
+import { numberMutations } from '../data/outbox';
 import type { StoredIncidentEvent } from './apply-remote';
 
 export interface GapRecovery {
@@ -28,7 +29,7 @@ export async function recoverFromGap(
   now: () => Date = () => new Date(),
 ): Promise<GapRecovery> {
   const eventsTable = db.table<StoredIncidentEvent, string>('incidentEvents');
-  return db.transaction('rw', [db.outbox, db.meta, db.calls, eventsTable], async () => {
+  return db.transaction('rw', [db.outbox, db.meta, db.seqClaims, db.calls, eventsTable], async () => {
     const pending = await db.outbox.orderBy('seq').toArray();
     const localAcked = Number((await db.meta.get('ackedSeq'))?.value ?? 0);
     const createdAt = now().toISOString();
@@ -71,12 +72,19 @@ export async function recoverFromGap(
       });
     }
 
-    let seq = serverAckedSeq + 1;
-    const renumbered: OutboxEntry[] = [...snapshot, ...pending].map((entry) => ({ ...entry, seq: seq++ }));
+    const before = Number((await db.meta.get('nextSeq'))?.value ?? 1);
+    const { rows: renumbered, nextSeq } = numberMutations([...snapshot, ...pending], serverAckedSeq + 1);
     await db.outbox.clear();
     await db.outbox.bulkAdd(renumbered);
+    // Every seq a window may still expect to be next (up to the old counter) is claimed, so such a window's save
+    // fails its claim and reads the counter again instead of writing at a seq now used, or leaving a gap.
+    const claimedUpTo = Math.max(nextSeq - 1, before);
+    const at = now().getTime();
+    const claims: SeqClaim[] = [];
+    for (let seq = serverAckedSeq + 1; seq <= claimedUpTo; seq++) claims.push({ seq, at });
+    await db.seqClaims.bulkPut(claims);
     await db.meta.bulkPut([
-      { key: 'nextSeq', value: seq },
+      { key: 'nextSeq', value: nextSeq },
       { key: 'ackedSeq', value: serverAckedSeq },
     ]);
     return { serverAckedSeq, localAckedSeq: localAcked, resent: snapshot.length, pending: pending.length };

@@ -40,7 +40,7 @@ describe('retention of synced calls', () => {
       call('edited-again', { status: 'closed', syncedAt: daysAgo(35) }),
       call('new', { createdAt: daysAgo(1), status: 'closed', syncedAt: daysAgo(1) }),
     ]);
-    await db.transaction('rw', [db.outbox, db.meta], () =>
+    await db.transaction('rw', [db.outbox, db.meta, db.seqClaims], () =>
       queueMutations(db, [
         {
           id: 'm1',

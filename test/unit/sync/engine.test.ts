@@ -300,20 +300,24 @@ describe('sync engine', () => {
       occurredAt: new Date().toISOString(),
       recordedAt: new Date().toISOString(),
     });
-    await a.db.transaction('rw', [a.db.outbox, a.db.meta, a.db.table('incidentEvents')], async () => {
-      await a.db.table('incidentEvents').add(event);
-      await queueMutations(a.db, [
-        {
-          id: event.id,
-          entity: 'incident-event',
-          entityId: event.incidentId,
-          op: 'append',
-          data: event,
-          hlc: event.hlc,
-          createdAt: new Date().toISOString(),
-        },
-      ]);
-    });
+    await a.db.transaction(
+      'rw',
+      [a.db.outbox, a.db.meta, a.db.seqClaims, a.db.table('incidentEvents')],
+      async () => {
+        await a.db.table('incidentEvents').add(event);
+        await queueMutations(a.db, [
+          {
+            id: event.id,
+            entity: 'incident-event',
+            entityId: event.incidentId,
+            op: 'append',
+            data: event,
+            hlc: event.hlc,
+            createdAt: new Date().toISOString(),
+          },
+        ]);
+      },
+    );
     await call(server.url, 'PUT', `/v1/admin/sites/${site.code}/config/contacts`, {
       token: ADMIN_TOKEN,
       body: { people: [{ id: 'lead', name: '王芳' }] },

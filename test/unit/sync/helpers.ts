@@ -119,7 +119,7 @@ export async function createSeat(
     const stamped = input.map((call) =>
       CallLog.parse({ ...call, hlc: clock.tick(), updatedAt: at, updatedBy: name }),
     );
-    await db.transaction('rw', [db.calls, db.outbox, db.meta], async () => {
+    await db.transaction('rw', [db.calls, db.outbox, db.meta, db.seqClaims], async () => {
       await db.calls.bulkPut(stamped);
       await queueMutations(db, callUpserts(stamped, at));
     });

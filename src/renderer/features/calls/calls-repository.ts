@@ -4,6 +4,7 @@ import type { JournalEntry } from '@shared/journal/schema';
 import type { SitePolicy } from '@shared/policy';
 import type { HybridClock } from '@shared/sync/hlc';
 import type { FloorguardDb } from '../../data/db';
+import { writeDirect } from '../../data/direct-write';
 import { OutboxSeqMoved, callUpserts, queueMutations } from '../../data/outbox';
 import { purgeSyncedCalls } from '../../data/retention';
 
@@ -51,6 +52,28 @@ export function createCallsRepository(deps: {
     if (broadcast) channel?.postMessage(ids);
   }
 
+  /** The same write through Dexie, which opens the database first when it is not open yet. */
+  async function writeThroughDexie(
+    calls: readonly CallLog[],
+    mutations: ReturnType<typeof callUpserts>,
+    clearDraft: string | undefined,
+  ) {
+    const stores = [db.calls, db.outbox, db.meta, db.seqClaims, ...(clearDraft ? [db.drafts] : [])];
+    const write = (optimistic: boolean) =>
+      db.transaction('rw', stores, async () => {
+        await Promise.all([
+          db.calls.bulkPut(calls),
+          queueMutations(db, mutations, { optimistic }),
+          clearDraft ? db.drafts.delete(clearDraft) : undefined,
+        ]);
+      });
+    await write(true).catch((error: unknown) => {
+      // Another window took the seq this one expected: nothing was written; again, reading the counter first.
+      if (error instanceof OutboxSeqMoved) return write(false);
+      throw error;
+    });
+  }
+
   return {
     async save(input, options = {}) {
       const at = now().toISOString();
@@ -69,30 +92,9 @@ export function createCallsRepository(deps: {
       // IndexedDB and main's journal are written at the same time and the save is confirmed when both are durable:
       // the agent waits for the slower of the two, not their sum. If IndexedDB fails after the journal took the
       // record, the journal still holds it and restores it at the next start — it errs on the side of keeping.
-      // The transaction's requests go out first (Dexie runs its body in a microtask; the journal starts in the next
-      // one), so IndexedDB works while the journal frame is validated and sent.
+      // The journal's promise is made first, but its frame is built and sent in a microtask: after writeDirect has
+      // issued the transaction's requests (synchronously), so IndexedDB works while the frame is validated and sent.
       const started = performance.now();
-      const stores = options.clearDraft
-        ? [db.calls, db.outbox, db.meta, db.drafts]
-        : [db.calls, db.outbox, db.meta];
-      const mutations = callUpserts(stamped, at);
-      const write = (optimistic: boolean) =>
-        db.transaction('rw', stores, async () => {
-          // Issued together, not one after another: the record, its outbox mutation and the form's draft share
-          // one round trip to IndexedDB (two if this window's outbox counter has to be read first).
-          await Promise.all([
-            db.calls.bulkPut(stamped),
-            queueMutations(db, mutations, { optimistic }),
-            options.clearDraft ? db.drafts.delete(options.clearDraft) : undefined,
-          ]);
-        });
-      const committed = write(true)
-        .catch((error: unknown) => {
-          // Another window took the seq this one expected: nothing was written; again, reading the counter first.
-          if (error instanceof OutboxSeqMoved) return write(false);
-          throw error;
-        })
-        .then(() => void performance.measure('floorguard:save:indexeddb', { start: started }));
       const journaled =
         options.journal === false
           ? Promise.resolve(undefined)
@@ -109,6 +111,19 @@ export function createCallsRepository(deps: {
                 },
                 (error: unknown) => (error instanceof Error ? error.message : String(error)),
               );
+      const mutations = callUpserts(stamped, at);
+      const committed = writeDirect(
+        db,
+        {
+          put: { calls: stamped },
+          ...(options.clearDraft ? { delete: { drafts: [options.clearDraft] } } : {}),
+          mutations,
+        },
+        // Live queries (the pending count, …) read again once the agent has the confirmation, not while it waits.
+        { announceAfter: journaled },
+      )
+        .then((written) => (written ? undefined : writeThroughDexie(stamped, mutations, options.clearDraft)))
+        .then(() => void performance.measure('floorguard:save:indexeddb', { start: started }));
       await committed;
       const journalError = await journaled;
       // The list refreshes after the caller has confirmed the save, so its rendering never delays the confirmation.

@@ -33,7 +33,7 @@ export function createContactsRepository(deps: {
       at,
       hlc: clock.tick(),
     });
-    await db.transaction('rw', [db.contactEdits, db.outbox, db.meta], async () => {
+    await db.transaction('rw', [db.contactEdits, db.outbox, db.meta, db.seqClaims], async () => {
       await db.contactEdits.put(edit);
       await queueMutations(db, [
         {

@@ -57,7 +57,7 @@ export function createIncidentsRepository(deps: {
 
   async function store(events: readonly IncidentEvent[]): Promise<IncidentEvent[]> {
     const at = now().toISOString();
-    return db.transaction('rw', [db.incidentEvents, db.outbox, db.meta], async () => {
+    return db.transaction('rw', [db.incidentEvents, db.outbox, db.meta, db.seqClaims], async () => {
       const existing = await db.incidentEvents.bulkGet(events.map((e) => e.id));
       const fresh = events.filter((_, i) => existing[i] === undefined);
       if (!fresh.length) return [];
