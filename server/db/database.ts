@@ -1,6 +1,13 @@
 import pg from 'pg';
 import { MIGRATIONS, runMigrations, type Migration } from './migrations';
 import { openPgliteThread } from './pglite-thread';
+import {
+  runProcedure,
+  type ProcedureArgs,
+  type ProcedureHooks,
+  type ProcedureName,
+  type ProcedureResult,
+} from './procedures';
 
 /** Something that runs one SQL statement: the database itself or an open transaction. */
 export interface Queryable {
@@ -17,6 +24,15 @@ export interface Database extends Queryable {
   readonly connections: number;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs a procedure of procedures.ts in one transaction, committed when it resolves: on PGlite inside its thread
+   * (see there why), on PostgreSQL as `transaction` would.
+   */
+  run<N extends ProcedureName>(
+    name: N,
+    args: ProcedureArgs<N>,
+    hooks?: ProcedureHooks,
+  ): Promise<ProcedureResult<N>>;
   close(): Promise<void>;
 }
 
@@ -89,10 +105,11 @@ function openPostgres(connectionString: string, poolSize = 10): Database {
     },
   });
 
-  return {
+  const database: Database = {
     kind: 'postgres',
     connections: poolSize,
     ...queryable(pool),
+    run: (name, args, hooks) => database.transaction((tx) => runProcedure(tx, name, args, hooks)),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
@@ -112,6 +129,7 @@ function openPostgres(connectionString: string, poolSize = 10): Database {
     },
     close: () => pool.end(),
   };
+  return database;
 }
 
 export function sqlState(error: unknown): string {

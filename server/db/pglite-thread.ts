@@ -3,23 +3,37 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Database, Queryable } from './database';
+import type { ProcedureHooks, ProcedureName } from './procedures';
+
+/** An error as it crosses between the threads: its message and SQLSTATE (or '' when it has none). */
+export interface ErrorMessage {
+  message: string;
+  code: string;
+}
 
 export type WorkerRequest =
   | { op: 'query'; id: number; sql: string; params: unknown[]; tx?: number }
   | { op: 'begin'; id: number }
   | { op: 'end'; tx: number; commit: boolean }
+  | { op: 'run'; id: number; name: ProcedureName; args: unknown; beforeCommit: boolean }
+  | { op: 'resume'; id: number; error?: ErrorMessage }
   | { op: 'close'; id: number };
 
-/** `done` marks the second answer to a `begin`: the transaction has committed (or rolled back, or failed to). */
+/**
+ * `done` marks the second answer to a `begin`: the transaction has committed (or rolled back, or failed to).
+ * `beforeCommit` asks, for a `run` whose hooks have one, to run it and answer with `resume`.
+ */
 export interface WorkerReply {
   id: number;
   rows?: object[];
-  error?: { message: string; code: string };
+  result?: unknown;
+  error?: ErrorMessage;
   done?: boolean;
+  beforeCommit?: boolean;
 }
 
 interface Pending {
-  resolve(rows: object[]): void;
+  resolve(result: unknown): void;
   reject(error: Error): void;
 }
 
@@ -73,18 +87,31 @@ export async function openPgliteThread(dataDir: string | undefined): Promise<Dat
   worker.on('error', (error) => settleAll(error));
   worker.on('exit', (code) => settleAll(new Error(`database thread exited (${code})`)));
 
-  const ready = new Promise<object[]>((resolve, reject) => pending.set(0, { resolve, reject }));
+  const hooksOf = new Map<number, ProcedureHooks>();
+  const beforeCommit = (id: number) => {
+    const hook = hooksOf.get(id)?.beforeCommit;
+    const resume = (error?: ErrorMessage) =>
+      worker.postMessage({ op: 'resume', id, ...(error ? { error } : {}) } satisfies WorkerRequest);
+    Promise.resolve(hook?.()).then(
+      () => resume(),
+      (error: unknown) =>
+        resume({ message: error instanceof Error ? error.message : String(error), code: '' }),
+    );
+  };
+
+  const ready = new Promise<unknown>((resolve, reject) => pending.set(0, { resolve, reject }));
   worker.on('message', (message: WorkerReply) => {
+    if (message.beforeCommit) return beforeCommit(message.id);
     const waiters = message.done ? ending : pending;
     const waiter = waiters.get(message.id);
     if (!waiter) return;
     waiters.delete(message.id);
     if (message.error) waiter.reject(new WorkerDatabaseError(message.error.message, message.error.code));
-    else waiter.resolve(message.rows ?? []);
+    else waiter.resolve('result' in message ? message.result : (message.rows ?? []));
   });
 
   const send = (request: WorkerRequest, id: number, waiters = pending) =>
-    new Promise<object[]>((resolve, reject) => {
+    new Promise<unknown>((resolve, reject) => {
       if (failure) return reject(failure);
       waiters.set(id, { resolve, reject });
       worker.postMessage(request);
@@ -102,10 +129,27 @@ export async function openPgliteThread(dataDir: string | undefined): Promise<Dat
     kind: 'pglite',
     connections: 1,
     ...queryIn(undefined),
+    async run(name, args, hooks = {}) {
+      const id = nextId++;
+      hooksOf.set(id, hooks);
+      try {
+        const request = {
+          op: 'run',
+          id,
+          name,
+          args,
+          beforeCommit: hooks.beforeCommit !== undefined,
+        } as const;
+        // The answer is what the procedure returned there, as structured clone made it.
+        return (await send(request satisfies WorkerRequest, id)) as Awaited<ReturnType<Database['run']>>;
+      } finally {
+        hooksOf.delete(id);
+      }
+    },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const tx = nextId++;
       await send({ op: 'begin', id: tx }, tx);
-      const ended = new Promise<object[]>((resolve, reject) => ending.set(tx, { resolve, reject }));
+      const ended = new Promise<unknown>((resolve, reject) => ending.set(tx, { resolve, reject }));
       let result: T;
       try {
         result = await fn(queryIn(tx));

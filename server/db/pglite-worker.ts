@@ -7,7 +7,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, parse, protocol, type Transaction } from '@electric-sql/pglite';
-import type { WorkerReply, WorkerRequest } from './pglite-thread';
+import type { Queryable } from './database';
+import type { ErrorMessage, WorkerReply, WorkerRequest } from './pglite-thread';
+import { runProcedure, type ProcedureArgs, type ProcedureHooks, type ProcedureName } from './procedures';
 
 const INT8_OID = 20;
 const { dataDir } = workerData as { dataDir?: string };
@@ -150,6 +152,49 @@ function begin(id: number): void {
     .finally(() => open.delete(id));
 }
 
+/** The `run`s waiting for the main thread's beforeCommit hook: resumed (or failed) by its `resume`. */
+const resuming = new Map<number, { resolve(): void; reject(error: Error): void }>();
+
+/**
+ * A procedure in one transaction, from BEGIN to COMMIT on this thread (procedures.ts says why). PGlite's
+ * `transaction` rolls back when the procedure throws.
+ */
+function run(
+  id: number,
+  name: ProcedureName,
+  args: ProcedureArgs<ProcedureName>,
+  beforeCommit: boolean,
+): void {
+  const hooks: ProcedureHooks = beforeCommit
+    ? {
+        beforeCommit: () =>
+          new Promise<void>((resolve, reject) => {
+            resuming.set(id, { resolve, reject });
+            reply({ id, beforeCommit: true });
+          }),
+      }
+    : {};
+  lite
+    .transaction((tx) => {
+      const queryable: Queryable = {
+        query: async <R extends object>(sql: string, params: readonly unknown[] = []) =>
+          (await queryPrepared(tx, sql, [...params])) as R[],
+      };
+      return runProcedure(queryable, name, args, hooks);
+    })
+    .then(
+      (result) => reply({ id, result }),
+      (error: unknown) => fail(id, error),
+    );
+}
+
+function resume(id: number, error: ErrorMessage | undefined): void {
+  const waiting = resuming.get(id);
+  resuming.delete(id);
+  if (!error) waiting?.resolve();
+  else waiting?.reject(Object.assign(new Error(error.message), { code: error.code }));
+}
+
 parentPort?.on('message', (request: WorkerRequest) => {
   switch (request.op) {
     case 'query': {
@@ -169,6 +214,16 @@ parentPort?.on('message', (request: WorkerRequest) => {
     case 'end':
       open.get(request.tx)?.finish(request.commit);
       return;
+    case 'run':
+      // The main thread sent what procedure `name` takes (Database.run is typed so).
+      return run(
+        request.id,
+        request.name,
+        request.args as ProcedureArgs<ProcedureName>,
+        request.beforeCommit,
+      );
+    case 'resume':
+      return resume(request.id, request.error);
     case 'close':
       lite.close().then(
         () => reply({ id: request.id, rows: [] }),

@@ -1,91 +1,34 @@
-import type { Mutation, PushRequest, PushResponse } from '@shared/sync/protocol';
+import type { PushResponse } from '@shared/sync/protocol';
 import type { DeviceIdentity } from '../auth';
 import type { Database, Queryable } from '../db/database';
-import { ApiHttpError, invalidRequest, unauthorized } from '../errors';
-import { badString, rejectionReason } from './entities';
+import type { PreparedPush, RejectedMutation } from './prepare';
+
+/**
+ * The push transaction. It runs where the database is: on PGlite's thread for the embedded database (see
+ * db/procedures.ts), in this process for PostgreSQL. So it imports no runtime code of the HTTP side, and what it
+ * returns is plain data.
+ */
 
 export interface ApplyHooks {
   /** Test-only fault injection: runs inside the push transaction after every write, just before COMMIT. */
   beforeCommit?: () => Promise<void>;
 }
 
-interface Rejected {
-  mutation: Mutation;
-  error: string;
-}
+/** Why a push of a group was refused by its own state: its device is unknown or revoked (401), or a seq gap (409). */
+export type PushRefusal =
+  | { statusCode: 401; code: 'unauthorized'; message: string }
+  | { statusCode: 409; code: 'seq_gap'; message: string; ackedSeq: number };
 
-/**
- * Envelope checks that zod's schema cannot express: a batch is one contiguous run of seqs, and the envelope
- * strings must be storable as PostgreSQL text. Failing either refuses the whole request (400): nothing applied.
- */
-export function checkEnvelope(request: PushRequest): void {
-  const stringProblem = badString(request.epoch);
-  if (stringProblem) throw invalidRequest(`epoch ${stringProblem}`);
-  const first = request.mutations[0]?.seq ?? 0;
-  request.mutations.forEach((mutation, index) => {
-    if (mutation.seq !== first + index) {
-      throw invalidRequest(
-        `mutations[${index}].seq must be ${first + index}: a batch is one contiguous, ascending run`,
-      );
-    }
-    for (const field of ['id', 'entityId', 'hlc'] as const) {
-      const problem = badString(mutation[field]);
-      if (problem) throw invalidRequest(`mutations[${index}].${field} ${problem}`);
-    }
-  });
-}
-
-/** A push that passed the envelope checks, with each mutation's validation verdict (null = may be applied). */
-export interface PreparedPush {
-  device: DeviceIdentity;
-  request: PushRequest;
-  verdicts: Map<number, string | null>;
-  /**
-   * Each valid mutation as the JSON of its row for writeBatches, without the leading `{`: `"e":entity,"i":entityId,
-   * "k":op,"d":data,"h":hlc,"m":id}`. Short keys and no per-row site or device (they are per push): every byte of
-   * it is joined, copied to the database (PGlite: to its thread) and parsed there again.
-   */
-  rows: Map<number, string>;
-}
-
-/**
- * Envelope checks, entity validation and the JSON of the rows to write: the CPU work of a push, done before it
- * queues for a transaction, so that none of it runs while a transaction holds locks (or PGlite's one connection).
- */
-export function preparePush(device: DeviceIdentity, request: PushRequest): PreparedPush {
-  checkEnvelope(request);
-  const now = Date.now();
-  const verdicts = new Map<number, string | null>();
-  const rows = new Map<number, string>();
-  for (const m of request.mutations) {
-    const verdict = rejectionReason(m, now);
-    verdicts.set(m.seq, verdict);
-    if (verdict === null) rows.set(m.seq, JSON.stringify(rowOf(m)).slice(1));
-  }
-  return { device, request, verdicts, rows };
-}
-
-/** What one push of a group came to: its answer, or the error to answer with (401, 409). */
-export type PushOutcome = { response: PushResponse } | { error: unknown };
-
-/** Applies one push in its own transaction. */
-export async function applyPush(
-  db: Database,
-  device: DeviceIdentity,
-  request: PushRequest,
-  hooks: ApplyHooks = {},
-): Promise<PushResponse> {
-  const [outcome] = await applyPushes(db, [preparePush(device, request)], hooks);
-  if (!outcome || 'error' in outcome) throw outcome?.error;
-  return outcome.response;
-}
+/** What one push of a group came to: its answer, or its refusal. */
+export type PushOutcome = { response: PushResponse } | { refused: PushRefusal };
 
 /** A push past its ackedSeq check, on its way into the write statement. */
 interface Admitted {
   push: PreparedPush;
+  /** The ackedSeq before this push: its rows up to here are replays, not written again. */
+  after: number;
   ackedSeq: number;
-  accepted: Mutation[];
-  rejected: Rejected[];
+  rejected: RejectedMutation[];
 }
 
 /**
@@ -102,7 +45,7 @@ export async function applyPushes(
   pushes: readonly PreparedPush[],
   hooks: ApplyHooks = {},
 ): Promise<PushOutcome[]> {
-  return db.transaction((tx) => applyPushesIn(tx, pushes, hooks));
+  return db.run('applyPushes', pushes, hooks);
 }
 
 /** applyPushes inside a transaction the caller owns (and commits or rolls back). */
@@ -115,38 +58,30 @@ export async function applyPushesIn(
   const outcomes: PushOutcome[] = [];
   const admitted: Admitted[] = [];
   for (const push of pushes) {
-    const { device, request } = push;
-    const ackedSeq = acked.get(epochKey(device.deviceId, request.epoch));
+    const ackedSeq = acked.get(epochKey(push.device.deviceId, push.epoch));
     if (ackedSeq === undefined) {
-      outcomes.push({ error: unauthorized() });
+      outcomes.push({ refused: { statusCode: 401, code: 'unauthorized', message: UNKNOWN_DEVICE } });
       continue;
     }
-    const first = request.mutations[0];
-    if (first && first.seq > ackedSeq + 1) {
-      const message = `expected seq ${ackedSeq + 1}, got ${first.seq}`;
-      outcomes.push({ error: new ApiHttpError(409, 'seq_gap', message, ackedSeq) });
+    if (push.count > 0 && push.firstSeq > ackedSeq + 1) {
+      const message = `expected seq ${ackedSeq + 1}, got ${push.firstSeq}`;
+      outcomes.push({ refused: { statusCode: 409, code: 'seq_gap', message, ackedSeq } });
       continue;
     }
-    const fresh = request.mutations.filter((m) => m.seq > ackedSeq);
-    const duplicates = request.mutations.length - fresh.length;
+    const lastSeq = push.firstSeq + push.count - 1;
+    const fresh = push.count > 0 ? Math.min(push.count, Math.max(0, lastSeq - ackedSeq)) : 0;
+    const duplicates = push.count - fresh;
     // A replay answers as the first push did: the rejections of the duplicate part are looked up again.
     const earlier =
-      first && duplicates > 0 ? await earlierRejections(tx, device, request.epoch, first.seq, ackedSeq) : [];
-    const accepted: Mutation[] = [];
-    const rejected: Rejected[] = [];
-    for (const mutation of fresh) {
-      const error = push.verdicts.get(mutation.seq);
-      if (error) rejected.push({ mutation, error });
-      else accepted.push(mutation);
-    }
-    const last = fresh.at(-1);
-    if (last) admitted.push({ push, ackedSeq: last.seq, accepted, rejected });
+      duplicates > 0 ? await earlierRejections(tx, push.device, push.epoch, push.firstSeq, ackedSeq) : [];
+    const rejected = push.rejected.filter((r) => r.seq > ackedSeq);
+    if (fresh > 0) admitted.push({ push, after: ackedSeq, ackedSeq: lastSeq, rejected });
     outcomes.push({
       response: {
-        ackedSeq: last?.seq ?? ackedSeq,
-        applied: accepted.length,
+        ackedSeq: fresh > 0 ? lastSeq : ackedSeq,
+        applied: fresh - rejected.length,
         duplicates,
-        rejected: [...earlier, ...rejected.map((r) => ({ id: r.mutation.id, error: r.error }))],
+        rejected: [...earlier, ...rejected.map((r) => ({ id: r.id, error: r.error }))],
       },
     });
   }
@@ -154,6 +89,9 @@ export async function applyPushesIn(
   await hooks.beforeCommit?.();
   return outcomes;
 }
+
+/** As errors.ts's `unauthorized()`: a revoked device is told no more than an unknown one. */
+const UNKNOWN_DEVICE = 'missing, unknown or revoked token';
 
 const epochKey = (deviceId: string, epoch: string) => `${deviceId}\u0000${epoch}`;
 
@@ -166,7 +104,7 @@ const epochKey = (deviceId: string, epoch: string) => `${deviceId}\u0000${epoch}
  * or was revoked, possibly while this request waited: 401.
  */
 async function lockEpochs(tx: Queryable, pushes: readonly PreparedPush[]): Promise<Map<string, number>> {
-  const wanted = pushes.map((p) => ({ device_id: p.device.deviceId, epoch: p.request.epoch }));
+  const wanted = pushes.map((p) => ({ device_id: p.device.deviceId, epoch: p.epoch }));
   const rows = await tx.query<{ device_id: string; epoch: string; acked_seq: number }>(
     `WITH wanted AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(device_id text, epoch text)
@@ -188,52 +126,53 @@ async function lockEpochs(tx: Queryable, pushes: readonly PreparedPush[]): Promi
  * (deduplicated by mutation id), the pull log entries of exactly those rows that changed, the quarantine and the new
  * ackedSeqs. Data-modifying CTEs all run, whether or not the final SELECT reads them.
  *
- * Records: only the greatest HLC per record can matter, so it alone is sent (one row per key also keeps ON CONFLICT
- * DO UPDATE legal), in key order so that two transactions touching the same records lock them in the same order (no
- * deadlock). Only writes that won enter the pull log: one that lost to a newer one changes nothing.
- * Events: a re-sent event is not a second event, and the same id twice is one event, logged once.
- * `ord` numbers the group's mutations in push order, then seq order: the order of the changes within the transaction.
+ * The rows arrive as each push's JSON array (PreparedPush.rows) inside one outer array, joined here as they are:
+ * this thread does no work per mutation. `p` is a push's place in that outer array; `push_in` gives each push its
+ * site, device, the ackedSeq it had (`after`: rows up to there are replays and skipped) and its new one. `ord`
+ * numbers the group's mutations in push order, then seq order (`base` = rows of the pushes before it): the order of
+ * the changes within the transaction.
+ * Records: only the greatest HLC per record can matter (the first of equals), so it alone is written (one row per
+ * key also keeps ON CONFLICT DO UPDATE legal), in key order so that two transactions touching the same records lock
+ * them in the same order (no deadlock). HLCs compare byte-wise (COLLATE "C", as their columns). Only writes that won
+ * enter the pull log: one that lost to a newer one changes nothing.
+ * Events: a re-sent event is not a second event, and the same id twice is one event (the first), logged once.
  * Data is written once, into the pull log: a record or event keeps a pointer to its log row, (pg_current_xact_id(),
  * ord) — the same transaction id the log row takes as its default — and the views current_records and event_log
  * join the two (migration 4). A record's pointer moves only with a win, in the same UPDATE as its HLC.
  */
 async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promise<void> {
-  const records = new Map<string, { hlc: string; json: string }>();
-  const events = new Map<string, string>();
-  const quarantined: ReturnType<typeof quarantineRow>[] = [];
-  const pushes: { p: number; site_id: string; device_id: string; epoch: string; acked_seq: number }[] = [];
-  let ord = 0;
-  admitted.forEach(({ push, ackedSeq, accepted, rejected }, p) => {
-    const { device, request } = push;
-    pushes.push({
-      p,
-      site_id: device.siteId,
-      device_id: device.deviceId,
-      epoch: request.epoch,
+  let base = 0;
+  const pushes = admitted.map(({ push, after, ackedSeq }, index) => {
+    const row = {
+      p: index + 1,
+      site_id: push.device.siteId,
+      device_id: push.device.deviceId,
+      epoch: push.epoch,
+      after,
       acked_seq: ackedSeq,
-    });
-    for (const m of accepted) {
-      const json = `{"o":${++ord},"p":${p},${push.rows.get(m.seq) ?? ''}`;
-      if (m.op === 'append') {
-        if (!events.has(m.id)) events.set(m.id, json);
-        continue;
-      }
-      const key = `${m.entity}\u0000${m.entityId}`;
-      const seen = records.get(key);
-      if (!seen || seen.hlc < m.hlc) records.set(key, { hlc: m.hlc, json });
-    }
-    for (const r of rejected) quarantined.push(quarantineRow(push, r));
+      base,
+    };
+    base += push.rowCount;
+    return row;
   });
+  const quarantined = admitted.flatMap(({ push, rejected }) => rejected.map((r) => quarantineRow(push, r)));
 
-  // `push_in` gives each row its push's site and device (p = the push's index in the group) and the new ackedSeqs.
   await tx.query(
     `WITH push_in AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(p int, site_id text, device_id text, epoch text, acked_seq bigint)
-     ), rec_in AS (
-       SELECT x.o AS ord, p.site_id, p.device_id, x.e AS entity, x.i AS entity_id, x.k AS op, x.d AS data,
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS x(p bigint, site_id text, device_id text, epoch text, after bigint, acked_seq bigint, base bigint)
+     ), row_in AS (
+       SELECT p.base + x.n AS ord, p.site_id, p.device_id, x.e AS entity, x.i AS entity_id, x.k AS op, x.d AS data,
               x.h AS hlc, x.m AS mutation_id
-       FROM jsonb_to_recordset($2::jsonb) AS x(o bigint, p int, e text, i text, k text, d jsonb, h text, m text)
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS b(rows, p)
        JOIN push_in p USING (p)
+       CROSS JOIN LATERAL ROWS FROM (
+         jsonb_to_recordset(b.rows) AS (s bigint, e text, i text, k text, d jsonb, h text, m text)
+       ) WITH ORDINALITY AS x(s, e, i, k, d, h, m, n)
+       WHERE x.s > p.after
+     ), rec_in AS (
+       SELECT DISTINCT ON (site_id, entity, entity_id) * FROM row_in WHERE op <> 'append'
+       ORDER BY site_id, entity, entity_id, hlc COLLATE "C" DESC, ord
      ), rec AS (
        INSERT INTO records (site_id, entity, entity_id, deleted, hlc, device_id, mutation_id, xid, ord)
        SELECT site_id, entity, entity_id, op = 'delete', hlc, device_id, mutation_id, pg_current_xact_id(), ord
@@ -245,10 +184,8 @@ async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promi
          WHERE records.hlc < EXCLUDED.hlc
        RETURNING site_id, entity, entity_id
      ), ev_in AS (
-       SELECT x.o AS ord, p.site_id, p.device_id, x.e AS entity, x.i AS entity_id, x.d AS data, x.h AS hlc,
-              x.m AS mutation_id
-       FROM jsonb_to_recordset($3::jsonb) AS x(o bigint, p int, e text, i text, d jsonb, h text, m text)
-       JOIN push_in p USING (p)
+       SELECT DISTINCT ON (site_id, mutation_id) * FROM row_in WHERE op = 'append'
+       ORDER BY site_id, mutation_id, ord
      ), ev AS (
        INSERT INTO events (site_id, mutation_id, entity, entity_id, hlc, device_id, xid, ord)
        SELECT site_id, mutation_id, entity, entity_id, hlc, device_id, pg_current_xact_id(), ord
@@ -266,7 +203,7 @@ async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promi
      ), kept AS (
        INSERT INTO quarantine (site_id, device_id, epoch, seq, mutation_id, entity, entity_id, op, hlc, data_json, error)
        SELECT site_id, device_id, epoch, seq, mutation_id, entity, entity_id, op, hlc, data_json, error
-       FROM jsonb_to_recordset($4::jsonb) AS q(
+       FROM jsonb_to_recordset($3::jsonb) AS q(
          site_id text, device_id text, epoch text, seq bigint, mutation_id text, entity text, entity_id text, op text,
          hlc text, data_json text, error text)
        ON CONFLICT (device_id, epoch, seq) DO NOTHING
@@ -280,32 +217,25 @@ async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promi
      SELECT (SELECT count(*) FROM logged) AS logged`,
     [
       JSON.stringify(pushes),
-      `[${[...records.values()].map((r) => r.json).join(',')}]`,
-      `[${[...events.values()].join(',')}]`,
+      `[${admitted.map(({ push }) => push.rows).join(',')}]`,
       JSON.stringify(quarantined),
     ],
   );
 }
 
-/** A mutation's part of its record or event and its pull log row (see PreparedPush.rows); a delete has no data. */
-function rowOf(m: Mutation) {
-  return { e: m.entity, i: m.entityId, k: m.op, d: m.op === 'delete' ? null : m.data, h: m.hlc, m: m.id };
-}
-
-function quarantineRow({ device, request }: PreparedPush, { mutation: m, error }: Rejected) {
+function quarantineRow({ device, epoch }: PreparedPush, r: RejectedMutation) {
   return {
     site_id: device.siteId,
     device_id: device.deviceId,
-    epoch: request.epoch,
-    seq: m.seq,
-    mutation_id: m.id,
-    entity: m.entity,
-    entity_id: m.entityId,
-    op: m.op,
-    hlc: m.hlc,
-    // JSON.stringify escapes NUL and lone surrogates, so this text is always storable.
-    data_json: JSON.stringify(m.data) ?? 'null',
-    error,
+    epoch,
+    seq: r.seq,
+    mutation_id: r.id,
+    entity: r.entity,
+    entity_id: r.entityId,
+    op: r.op,
+    hlc: r.hlc,
+    data_json: r.dataJson,
+    error: r.error,
   };
 }
 

@@ -1,7 +1,9 @@
 import type { PushRequest, PushResponse } from '@shared/sync/protocol';
 import type { DeviceIdentity } from '../auth';
 import type { Database } from '../db/database';
-import { applyPushes, preparePush, type ApplyHooks, type PreparedPush, type PushOutcome } from './apply';
+import { ApiHttpError } from '../errors';
+import { applyPushes, type ApplyHooks, type PushOutcome } from './apply';
+import { preparePush, type PreparedPush } from './prepare';
 
 interface Waiting {
   push: PreparedPush;
@@ -65,7 +67,7 @@ export class PushQueue {
     let mutations = 0;
     for (let i = 0; i < this.waiting.length && group.length < MAX_GROUP_PUSHES;) {
       const next = this.waiting[i];
-      const size = next?.push.request.mutations.length ?? 0;
+      const size = next?.push.count ?? 0;
       if (!next || devices.has(next.push.device.deviceId)) {
         i++;
         continue;
@@ -94,8 +96,13 @@ export class PushQueue {
     }
     group.forEach((waiter, index) => {
       const outcome = outcomes[index];
-      if (outcome && 'response' in outcome) waiter.resolve(outcome.response);
-      else waiter.reject(outcome?.error);
+      if (!outcome) waiter.reject(new Error('the push transaction gave no answer for this push'));
+      else if ('response' in outcome) waiter.resolve(outcome.response);
+      else {
+        const { statusCode, code, message } = outcome.refused;
+        const ackedSeq = outcome.refused.code === 'seq_gap' ? outcome.refused.ackedSeq : undefined;
+        waiter.reject(new ApiHttpError(statusCode, code, message, ackedSeq));
+      }
     });
   }
 }

@@ -3,7 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { HybridClock } from '@shared/sync/hlc';
 import { PushRequest, type Mutation } from '@shared/sync/protocol';
 import type { Database, Queryable } from '../db/database';
-import { applyPushesIn, preparePush } from './apply';
+import { applyPushesIn } from './apply';
+import { preparePush } from './prepare';
 import { MAX_GROUP_MUTATIONS, MAX_GROUP_PUSHES } from './push-queue';
 
 export interface WarmUpOptions {
@@ -56,7 +57,7 @@ async function warmUpGroup(db: Database, seats: number, mutationsPerPush: number
         ),
       );
       for (const outcome of await applyPushesIn(tx, pushes)) {
-        if ('error' in outcome) throw outcome.error;
+        if ('refused' in outcome) throw new Error(`warm-up push refused: ${outcome.refused.message}`);
         applied += outcome.response.applied;
       }
       throw new WarmUpDone();

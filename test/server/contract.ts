@@ -208,6 +208,24 @@ export function defineSyncContract(
     expect(changes[0]).toMatchObject({ op: 'delete', data: null, entityId: record.id });
   });
 
+  it('an event queued twice in one batch is one event, pulled once; the edits of a record fold to the newest', async () => {
+    const seat = await Seat.enroll(url, await createSite(url));
+    const event = seat.appendEvent('inc-1', 'declared');
+    const record = callLog();
+    const older = seat.upsertCall({ ...record, summary: 'first draft' });
+    const newer = seat.upsertCall({ ...record, summary: 'as saved' });
+    // The same event again under the next seq, as a recovered outbox can hold it.
+    const again: Mutation = { ...event, seq: ++seat.seq };
+    const reply = await seat.push([event, older, newer, again]);
+    expect(reply.body).toEqual({ ackedSeq: 4, applied: 4, duplicates: 0, rejected: [] });
+    const pulled = await seat.pullAll();
+    expect(pulled.map((c) => [c.op, c.hlc])).toEqual([
+      ['append', event.hlc],
+      ['upsert', newer.hlc],
+    ]);
+    expect(foldRecords(pulled).get(`call/${record.id}`)?.data).toMatchObject({ summary: 'as saved' });
+  });
+
   it('a malformed mutation in the middle of a batch is quarantined and the rest applied', async () => {
     const seat = await Seat.enroll(url, await createSite(url));
     const batch = [seat.upsertCall(callLog()), seat.appendEvent('inc-1', 'declared')];
