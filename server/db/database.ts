@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { MIGRATIONS, runMigrations, type Migration } from './migrations';
 import { openPgliteThread } from './pglite-thread';
+import { asText } from './text-pieces';
 import {
   runProcedure,
   type ProcedureArgs,
@@ -99,7 +100,7 @@ function openPostgres(connectionString: string, poolSize = 10): Database {
   const queryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R extends object>(sql: string, params: readonly unknown[] = []) {
       const result = await client.query<R & pg.QueryResultRow>(
-        params.length > 0 ? { name: statementName(sql), text: sql, values: [...params] } : sql,
+        params.length > 0 ? { name: statementName(sql), text: sql, values: params.map(asText) } : sql,
       );
       return result.rows;
     },

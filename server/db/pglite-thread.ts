@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Database, Queryable } from './database';
 import type { ProcedureHooks, ProcedureName } from './procedures';
+import { asText } from './text-pieces';
 
 /** An error as it crosses between the threads: its message and SQLSTATE (or '' when it has none). */
 export interface ErrorMessage {
@@ -120,7 +121,8 @@ export async function openPgliteThread(dataDir: string | undefined): Promise<Dat
   const queryIn = (tx: number | undefined): Queryable => ({
     async query<R extends object>(sql: string, params: readonly unknown[] = []) {
       const id = nextId++;
-      return (await send({ op: 'query', id, sql, params: [...params], ...(tx ? { tx } : {}) }, id)) as R[];
+      const request = { op: 'query', id, sql, params: params.map(asText), ...(tx ? { tx } : {}) } as const;
+      return (await send(request, id)) as R[];
     },
   });
 

@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, parse, protocol, type Transaction } from '@electric-sql/pglite';
 import type { Queryable } from './database';
 import type { ErrorMessage, WorkerReply, WorkerRequest } from './pglite-thread';
+import { TextPieces } from './text-pieces';
 import { runProcedure, type ProcedureArgs, type ProcedureHooks, type ProcedureName } from './procedures';
 
 const INT8_OID = 20;
@@ -49,14 +50,17 @@ const RUN_PORTAL = concat(
 
 /** Inside a transaction, PGlite holds no lock between statements: each call here takes its query lock. */
 async function queryPrepared(tx: Transaction, sql: string, params: unknown[]): Promise<object[]> {
-  if (params.length === 0 || (!prepared.has(sql) && prepared.size >= MAX_PREPARED))
-    return (await tx.query(sql, params)).rows as object[];
+  if (params.length === 0 || (!prepared.has(sql) && prepared.size >= MAX_PREPARED)) {
+    const values = params.map((value) => (value instanceof TextPieces ? value.toString() : value));
+    return (await tx.query(sql, values)).rows as object[];
+  }
   return lite.runExclusive(async () => {
     // As PGlite's tx.query: never run a statement after its transaction ended (it would run outside it).
     if (tx.closed) throw new Error('Transaction is closed');
     const statement = prepared.get(sql) ?? (await prepare(sql));
     const values = params.map((value, i) => {
       if (value === null || value === undefined) return null;
+      if (value instanceof TextPieces) return value;
       const serialize = lite.serializers[statement.paramTypes[i] ?? 0];
       return serialize ? serialize(value) : String(value);
     });
@@ -69,10 +73,13 @@ async function queryPrepared(tx: Transaction, sql: string, params: unknown[]): P
 /**
  * Bind (every parameter as text) followed by RUN_PORTAL, written straight into one buffer of the right size. PGlite's
  * own Bind writer grows a 256-byte buffer step by step, counts UTF-8 bytes in a JavaScript loop and copies every
- * parameter twice: for a push's rows (tens of kB of JSON) that was about a tenth of this thread's time.
+ * parameter twice: for a push's rows (tens of kB of JSON) that was about a tenth of this thread's time. TextPieces
+ * are copied in as the bytes they are.
  */
-function bindAndRun(statement: string, values: readonly (string | null)[]): Buffer {
-  const sizes = values.map((value) => (value === null ? 0 : Buffer.byteLength(value)));
+function bindAndRun(statement: string, values: readonly (string | TextPieces | null)[]): Buffer {
+  const sizes = values.map((value) =>
+    value === null ? 0 : value instanceof TextPieces ? value.byteLength : Buffer.byteLength(value),
+  );
   // Length field, empty portal name + NUL, statement name + NUL, no parameter format codes (all text), parameter
   // count, each parameter's length (-1: NULL) and bytes, no result format codes (all text).
   const length =
@@ -90,7 +97,14 @@ function bindAndRun(statement: string, values: readonly (string | null)[]): Buff
       at = out.writeInt32BE(-1, at);
     } else {
       at = out.writeInt32BE(sizes[i] ?? 0, at);
-      at += out.write(value, at);
+      if (value instanceof TextPieces) {
+        for (const piece of value.pieces) {
+          out.set(piece, at);
+          at += piece.byteLength;
+        }
+      } else {
+        at += out.write(value, at);
+      }
     }
   });
   at = out.writeInt16BE(0, at);

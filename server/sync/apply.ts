@@ -1,6 +1,7 @@
 import type { PushResponse } from '@shared/sync/protocol';
 import type { DeviceIdentity } from '../auth';
 import type { Database, Queryable } from '../db/database';
+import { TextPieces, utf8 } from '../db/text-pieces';
 import type { PreparedPush, RejectedMutation } from './prepare';
 
 /**
@@ -215,12 +216,15 @@ async function writeBatches(tx: Queryable, admitted: readonly Admitted[]): Promi
        RETURNING 1
      )
      SELECT (SELECT count(*) FROM logged) AS logged`,
-    [
-      JSON.stringify(pushes),
-      `[${admitted.map(({ push }) => push.rows).join(',')}]`,
-      JSON.stringify(quarantined),
-    ],
+    [JSON.stringify(pushes), jsonArrayOf(admitted.map(({ push }) => push.rows)), JSON.stringify(quarantined)],
   );
+}
+
+const [OPEN, COMMA, CLOSE] = ['[', ',', ']'].map(utf8) as [Uint8Array, Uint8Array, Uint8Array];
+
+/** `[a,b,…]` of JSON texts given in UTF-8, as one parameter. */
+function jsonArrayOf(items: readonly Uint8Array[]): TextPieces {
+  return new TextPieces([OPEN, ...items.flatMap((item, i) => (i === 0 ? [item] : [COMMA, item])), CLOSE]);
 }
 
 function quarantineRow({ device, epoch }: PreparedPush, r: RejectedMutation) {

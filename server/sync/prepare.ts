@@ -1,5 +1,6 @@
 import type { Mutation, PushRequest } from '@shared/sync/protocol';
 import type { DeviceIdentity } from '../auth';
+import { utf8 } from '../db/text-pieces';
 import { invalidRequest } from '../errors';
 import { badString, rejectionReason } from './entities';
 
@@ -49,10 +50,11 @@ export interface PreparedPush {
   count: number;
   /**
    * The valid mutations as the JSON array of their rows, in seq order: `{"s":seq,"e":entity,"i":entityId,"k":op,
-   * "d":data,"h":hlc,"m":id}`. Built once, when the push arrives; a group's statement joins these texts as they are.
+   * "d":data,"h":hlc,"m":id}`, in UTF-8. Encoded once, when the push arrives; a group's statement joins these bytes
+   * as they are (db/text-pieces.ts).
    * Short keys and no site or device (they are per push): every byte is copied to the database and parsed there.
    */
-  rows: string;
+  rows: Uint8Array;
   /** How many rows `rows` holds: count minus the rejected. */
   rowCount: number;
   rejected: RejectedMutation[];
@@ -77,7 +79,7 @@ export function preparePush(device: DeviceIdentity, request: PushRequest): Prepa
     epoch: request.epoch,
     firstSeq: request.mutations[0]?.seq ?? 0,
     count: request.mutations.length,
-    rows: JSON.stringify(rows),
+    rows: utf8(JSON.stringify(rows)),
     rowCount: rows.length,
     rejected,
   };

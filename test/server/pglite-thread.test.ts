@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openPgliteThread } from '../../server/db/pglite-thread';
 import { sqlState, type Database } from '../../server/db/database';
+import { TextPieces, utf8 } from '../../server/db/text-pieces';
 
 /**
  * Inside transactions the PGlite thread runs parameterised statements as named prepared statements (parsed once,
@@ -61,4 +62,26 @@ it('an error keeps its SQLSTATE and rolls the whole transaction back', async () 
   // A statement that cannot be parsed is an error too, and the thread goes on.
   await expect(db.transaction((tx) => tx.query('SELEC $1', [1]))).rejects.toThrow(/syntax error/);
   expect(await db.transaction((tx) => tx.query('SELECT $1::int + 1 AS n', [41]))).toEqual([{ n: 42 }]);
+});
+
+it('a parameter given as UTF-8 pieces is the text they make together, in a transaction and outside one', async () => {
+  const docs = [
+    { id: 201, doc: { text: '王芳 紧急' } },
+    { id: 202, doc: { text: 'x'.repeat(70_000) } },
+  ];
+  const whole = utf8(JSON.stringify(docs));
+  // Cut anywhere, even inside a character: the pieces are bytes, joined as they are.
+  const cut = Buffer.from(whole).indexOf('王') + 1;
+  const pieces = new TextPieces([
+    whole.subarray(0, cut),
+    whole.subarray(cut, cut + 1),
+    whole.subarray(cut + 1),
+  ]);
+  const inside = await db.transaction((tx) => tx.query(insert, [pieces, '片']));
+  expect(inside).toEqual(docs.map((d) => ({ ...d, note: '片' })));
+  const outside = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM jsonb_array_elements($1::jsonb) AS x WHERE x->'doc'->>'text' LIKE '王芳%'`,
+    [pieces],
+  );
+  expect(outside).toEqual([{ n: 1 }]);
 });
