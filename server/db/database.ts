@@ -66,6 +66,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   return db;
 }
 
+/** How a procedure that ends in a rollback leaves `transaction` (which rolls back what throws) with its result. */
+class RolledBack extends Error {
+  constructor(readonly result: unknown) {
+    super('rolled back as the procedure asks');
+  }
+}
+
 /** Deadlock and serialization failures are safe to retry: the transaction was rolled back as a whole. */
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 4;
@@ -110,7 +117,18 @@ function openPostgres(connectionString: string, poolSize = 10): Database {
     kind: 'postgres',
     connections: poolSize,
     ...queryable(pool),
-    run: (name, args, hooks) => database.transaction((tx) => runProcedure(tx, name, args, hooks)),
+    async run(name, args, hooks) {
+      try {
+        return await database.transaction(async (tx) => {
+          const { result, commit } = await runProcedure(tx, name, args, hooks);
+          if (!commit) throw new RolledBack(result);
+          return result;
+        });
+      } catch (error) {
+        if (error instanceof RolledBack) return error.result as Awaited<ReturnType<Database['run']>>;
+        throw error;
+      }
+    },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();

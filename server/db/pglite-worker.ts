@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, parse, protocol, type Transaction } from '@electric-sql/pglite';
 import type { Queryable } from './database';
 import type { ErrorMessage, WorkerReply, WorkerRequest } from './pglite-thread';
-import { TextPieces } from './text-pieces';
+import { asText, TextPieces } from './text-pieces';
 import { runProcedure, type ProcedureArgs, type ProcedureHooks, type ProcedureName } from './procedures';
 
 const INT8_OID = 20;
@@ -51,8 +51,7 @@ const RUN_PORTAL = concat(
 /** Inside a transaction, PGlite holds no lock between statements: each call here takes its query lock. */
 async function queryPrepared(tx: Transaction, sql: string, params: unknown[]): Promise<object[]> {
   if (params.length === 0 || (!prepared.has(sql) && prepared.size >= MAX_PREPARED)) {
-    const values = params.map((value) => (value instanceof TextPieces ? value.toString() : value));
-    return (await tx.query(sql, values)).rows as object[];
+    return (await tx.query(sql, params.map(asText))).rows as object[];
   }
   return lite.runExclusive(async () => {
     // As PGlite's tx.query: never run a statement after its transaction ended (it would run outside it).
@@ -170,8 +169,8 @@ function begin(id: number): void {
 const resuming = new Map<number, { resolve(): void; reject(error: Error): void }>();
 
 /**
- * A procedure in one transaction, from BEGIN to COMMIT on this thread (procedures.ts says why). PGlite's
- * `transaction` rolls back when the procedure throws.
+ * A procedure in one transaction, from BEGIN to COMMIT (or the ROLLBACK it asks for) on this thread (procedures.ts
+ * says why). PGlite's `transaction` rolls back when the procedure throws, and commits unless rolled back.
  */
 function run(
   id: number,
@@ -189,12 +188,14 @@ function run(
       }
     : {};
   lite
-    .transaction((tx) => {
+    .transaction(async (tx) => {
       const queryable: Queryable = {
         query: async <R extends object>(sql: string, params: readonly unknown[] = []) =>
           (await queryPrepared(tx, sql, [...params])) as R[],
       };
-      return runProcedure(queryable, name, args, hooks);
+      const { result, commit } = await runProcedure(queryable, name, args, hooks);
+      if (!commit) await tx.rollback();
+      return result;
     })
     .then(
       (result) => reply({ id, result }),

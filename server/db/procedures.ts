@@ -1,20 +1,22 @@
 import { applyPushesIn, type ApplyHooks, type PushOutcome } from '../sync/apply';
 import type { PreparedPush } from '../sync/prepare';
+import { warmUpGroupIn, type WarmUpGroup } from '../sync/warm-up-group';
 import type { Queryable } from './database';
 
 /** Every procedure's argument and result. */
 interface Procedures {
   applyPushes: { args: readonly PreparedPush[]; result: PushOutcome[] };
+  warmUpGroup: { args: WarmUpGroup; result: PushOutcome[] };
 }
 export type ProcedureName = keyof Procedures;
 export type ProcedureArgs<N extends ProcedureName> = Procedures[N]['args'];
 export type ProcedureResult<N extends ProcedureName> = Procedures[N]['result'];
 export type ProcedureHooks = ApplyHooks;
-type Procedure<N extends ProcedureName> = (
-  tx: Queryable,
-  args: ProcedureArgs<N>,
-  hooks: ProcedureHooks,
-) => Promise<ProcedureResult<N>>;
+interface Procedure<N extends ProcedureName> {
+  body: (tx: Queryable, args: ProcedureArgs<N>, hooks: ProcedureHooks) => Promise<ProcedureResult<N>>;
+  /** How its transaction ends once the body has returned. */
+  end: 'commit' | 'rollback';
+}
 
 /**
  * Transactions that run where the database is (Database.run). On PostgreSQL that is this process, as any
@@ -26,16 +28,21 @@ type Procedure<N extends ProcedureName> = (
  * side. Its hooks (tests) are called back on the main thread.
  */
 const PROCEDURES: { [N in ProcedureName]: Procedure<N> } = {
-  applyPushes: applyPushesIn,
+  applyPushes: { body: applyPushesIn, end: 'commit' },
+  // The server's start: the push path run on made-up pushes, written for real and then rolled back (warm-up.ts).
+  warmUpGroup: { body: (tx, group) => warmUpGroupIn(tx, group), end: 'rollback' },
 };
 
-/** Runs procedure `name` inside the transaction `tx` (which the caller commits or rolls back). */
-export function runProcedure<N extends ProcedureName>(
+/**
+ * Runs procedure `name` inside the transaction `tx`. The caller ends the transaction: it commits when `commit` is
+ * true, and rolls back otherwise (or when this throws).
+ */
+export async function runProcedure<N extends ProcedureName>(
   tx: Queryable,
   name: N,
   args: ProcedureArgs<N>,
   hooks: ProcedureHooks = {},
-): Promise<ProcedureResult<N>> {
+): Promise<{ result: ProcedureResult<N>; commit: boolean }> {
   const procedure: Procedure<N> = PROCEDURES[name];
-  return procedure(tx, args, hooks);
+  return { result: await procedure.body(tx, args, hooks), commit: procedure.end === 'commit' };
 }

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { HybridClock } from '@shared/sync/hlc';
 import { PushRequest, type Mutation } from '@shared/sync/protocol';
-import type { Database, Queryable } from '../db/database';
-import { applyPushesIn } from './apply';
+import type { Database } from '../db/database';
 import { preparePush } from './prepare';
 import { MAX_GROUP_MUTATIONS, MAX_GROUP_PUSHES } from './push-queue';
 
@@ -14,9 +13,6 @@ export interface WarmUpOptions {
   seatsPerGroup?: number;
   mutationsPerPush?: number;
 }
-
-/** How the warm-up's transactions end: rolled back by throwing this (and nothing else is caught). */
-class WarmUpDone extends Error {}
 
 /**
  * Runs the push path — validation, preparation, the group transaction's statements — on made-up pushes from made-up
@@ -42,28 +38,36 @@ export async function warmUpPushPath(db: Database, options: WarmUpOptions = {}):
 }
 
 /**
- * One group of pushes, in its own transaction (a group's log rows are numbered within its transaction), rolled back
- * — its made-up site and seats with it.
+ * One group of pushes from made-up seats of a made-up site, in its own transaction (a group's log rows are numbered
+ * within its transaction), on the path a real group takes (Database.run: on PGlite, its thread), rolled back — the
+ * site and seats with it.
  */
 async function warmUpGroup(db: Database, seats: number, mutationsPerPush: number): Promise<number> {
+  const siteId = `warm-up-${randomUUID()}`;
+  const devices = Array.from({ length: seats }, (): MadeUpSeat => {
+    const deviceId = randomUUID();
+    return {
+      deviceId,
+      siteId,
+      epoch: `warm-up-${randomUUID()}`,
+      clock: new HybridClock(deviceId.slice(0, 8)),
+    };
+  });
+  const pushes = devices.map((device) =>
+    preparePush(
+      device,
+      PushRequest.parse({ epoch: device.epoch, mutations: madeUpMutations(device, mutationsPerPush) }),
+    ),
+  );
+  const outcomes = await db.run('warmUpGroup', {
+    siteId,
+    deviceIds: devices.map((device) => device.deviceId),
+    pushes,
+  });
   let applied = 0;
-  try {
-    await db.transaction(async (tx) => {
-      const devices = await madeUpSeats(tx, seats);
-      const pushes = devices.map((device) =>
-        preparePush(
-          device,
-          PushRequest.parse({ epoch: device.epoch, mutations: madeUpMutations(device, mutationsPerPush) }),
-        ),
-      );
-      for (const outcome of await applyPushesIn(tx, pushes)) {
-        if ('refused' in outcome) throw new Error(`warm-up push refused: ${outcome.refused.message}`);
-        applied += outcome.response.applied;
-      }
-      throw new WarmUpDone();
-    });
-  } catch (error) {
-    if (!(error instanceof WarmUpDone)) throw error;
+  for (const outcome of outcomes) {
+    if ('refused' in outcome) throw new Error(`warm-up push refused: ${outcome.refused.message}`);
+    applied += outcome.response.applied;
   }
   return applied;
 }
@@ -73,30 +77,6 @@ interface MadeUpSeat {
   siteId: string;
   epoch: string;
   clock: HybridClock;
-}
-
-async function madeUpSeats(tx: Queryable, count: number): Promise<MadeUpSeat[]> {
-  const siteId = `warm-up-${randomUUID()}`;
-  await tx.query('INSERT INTO sites (id, code, name, enrollment_key_hash) VALUES ($1, $1, $2, $3)', [
-    siteId,
-    'warm-up',
-    'not a key',
-  ]);
-  const seats = Array.from({ length: count }, () => {
-    const deviceId = randomUUID();
-    return {
-      deviceId,
-      siteId,
-      epoch: `warm-up-${randomUUID()}`,
-      clock: new HybridClock(deviceId.slice(0, 8)),
-    };
-  });
-  await tx.query(
-    `INSERT INTO devices (id, site_id, name, token_hash)
-     SELECT id, $1, 'warm-up', 'warm-up:' || id FROM unnest($2::text[]) AS id`,
-    [siteId, seats.map((seat) => seat.deviceId)],
-  );
-  return seats;
 }
 
 /** What a busy floor pushes: mostly calls (new and edited), some incident notes. */
