@@ -19,7 +19,7 @@ interface Procedure<N extends ProcedureName> {
 }
 
 /**
- * Transactions that run where the database is (Database.run). On PostgreSQL that is this process, as any
+ * Transactions that run where the database is (Database.run). On PostgreSQL that is this process, as for every other
  * transaction. On PGlite it is the database's own thread: a transaction driven from the server's main thread waits,
  * between every two of its statements, for that thread to get round to sending the next one — and under load it is
  * busy parsing and validating the pushes that keep arriving. Run on the database's thread, one transaction's
